@@ -1,0 +1,193 @@
+"""The command line: ``python main.py``, ``python -m regviz`` and ``regviz``.
+
+Without ``--steps`` it opens the window. With ``--steps N`` it trains headless and
+writes a screenshot (``--screenshot``, which needs Qt) and/or a JSON report and a
+CSV history (``--report``/``--history``, which never import Qt). Every bad flag or
+value ends in one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .config import FIELDS, Config, load_preset, preset_names
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad flag, value or file named on the command line."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, no usage dump
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    keys = ", ".join(f.name for f in FIELDS)
+    p = _ArgumentParser(
+        prog="regviz",
+        description="Watch L1, L2 and dropout regularization work while a small "
+                    "neural network trains.",
+        epilog=f"Settings for --set: {keys}.",
+    )
+    p.add_argument("--preset", default="overfit",
+                   help="start from this preset (see --list-presets; default: overfit)")
+    p.add_argument("--data", metavar="FILE",
+                   help="train on your own points: a CSV (x1,x2,label), NPZ or the course's data.mat")
+    p.add_argument("--set", dest="assignments", action="append", default=[],
+                   metavar="KEY=VALUE", help="change one setting, e.g. --set l2=0.7 (repeatable)")
+    p.add_argument("--list-presets", action="store_true", help="print the preset names and exit")
+    p.add_argument("--steps", type=int, metavar="N",
+                   help="train N steps headless (no visible window), then write the outputs")
+    p.add_argument("--screenshot", metavar="PNG", help="with --steps: save the window as a PNG")
+    p.add_argument("--report", metavar="JSON", help="with --steps: write a JSON summary")
+    p.add_argument("--history", metavar="CSV", help="with --steps: write the history as CSV")
+    return p
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    try:
+        config = load_preset(args.preset)
+        if args.data:
+            config = config.with_values(data_file=args.data)
+        return config.with_assignments(args.assignments)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except UsageError as exc:
+        print(f"regviz: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.list_presets:
+        print("\n".join(preset_names()))
+        return 0
+    config = config_from_args(args)
+    outputs = [args.screenshot, args.report, args.history]
+    if args.steps is None:
+        if any(outputs):
+            raise UsageError("--screenshot, --report and --history need --steps N")
+        _check_data(config)
+        from .gui.app import run  # Qt only when a window is wanted
+
+        return run(config)
+    if args.steps < 0:
+        raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
+    if not any(outputs):
+        raise UsageError("--steps needs at least one of --screenshot, --report, --history")
+    for path in filter(None, outputs):
+        _check_writable(path)
+    if args.screenshot:
+        _check_data(config)
+        from .gui.screenshot import render_window_png
+
+        try:
+            render_window_png(config, args.steps, args.screenshot)
+        except OSError as exc:
+            raise UsageError(f"cannot write screenshot {args.screenshot}: {exc}") from None
+        if not (args.report or args.history):
+            return 0
+    experiment = _run_headless(config, args.steps)
+    if args.report:
+        _write_atomic(args.report, json.dumps(experiment.report(), indent=2) + "\n")
+    if args.history:
+        _write_atomic(args.history, history_csv(experiment))
+    return 0
+
+
+def _check_data(config: Config) -> None:
+    from .experiment import make_data
+
+    try:
+        make_data(config)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _run_headless(config: Config, steps: int):
+    from .core import TrainingDiverged
+    from .experiment import Experiment
+
+    try:
+        experiment = Experiment(config)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        experiment.step(steps)
+    except TrainingDiverged:
+        pass  # reported as "diverged": true with the last finite weights
+    return experiment
+
+
+def history_csv(experiment) -> str:
+    """The recorded history as CSV text: one row per recorded step, per-layer
+    series as columns ``weight_norm_1``, ``weight_norm_2``, ..."""
+    import io
+
+    series = experiment.trainer.history.as_dict()
+    columns: list[tuple[str, object]] = []
+    for name, values in series.items():
+        if values.ndim == 1:
+            columns.append((name, values))
+        else:
+            for layer in range(values.shape[1]):
+                columns.append((f"{name}_{layer + 1}", values[:, layer]))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in columns])
+    n = len(series["step"])
+    for i in range(n):
+        writer.writerow([_csv_value(values[i]) for _, values in columns])
+    return out.getvalue()
+
+
+def _csv_value(v) -> str:
+    f = float(v)
+    return str(int(f)) if f.is_integer() and abs(f) < 2**53 else repr(f)
+
+
+def _check_writable(path: str) -> None:
+    folder = Path(path).resolve().parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {path}: folder {folder} is not writable")
+    if Path(path).is_dir():
+        raise UsageError(f"cannot write {path}: it is a folder")
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write via a temp file + rename so an error never leaves half a file or
+    destroys the previous one."""
+    folder = Path(path).resolve().parent
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regviz-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""One training run built from a ``Config``: data, network, trainer, and the log of
+live changes. The GUI worker, the command line and the tests all drive this; it
+imports nothing from Qt."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .config import Config
+from .core import MLP, Regularization, Trainer, TrainingDiverged, datasets
+
+
+@dataclass
+class TrainTestData:
+    """The points one experiment trains and tests on (row layout)."""
+
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+
+    @property
+    def n_classes(self) -> int:
+        labels = np.concatenate([self.y_train, self.y_test])
+        return max(2, int(labels.max()) + 1) if labels.size else 2
+
+    def copy(self) -> TrainTestData:
+        return TrainTestData(*(a.copy() for a in
+                               (self.X_train, self.y_train, self.X_test, self.y_test)))
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """A live hyperparameter change, marked on every history plot."""
+
+    step: int
+    name: str
+    value: Any
+
+    @property
+    def label(self) -> str:
+        v = self.value
+        text = f"{v:g}" if isinstance(v, float) else str(v)
+        return f"{self.name}={text}"
+
+
+def make_data(config: Config) -> TrainTestData:
+    """Generate (or load, when ``config.data_file`` is set) and split the points."""
+    if config.data_file:
+        loaded = datasets.load(config.data_file)
+        if loaded.X_test is not None and len(loaded.X_test):
+            return TrainTestData(loaded.X_train, loaded.y_train, loaded.X_test, loaded.y_test)
+        X, y = loaded.X_train, loaded.y_train
+    else:
+        extra = {"classes": config.classes} if config.dataset in ("spiral", "gaussian") else {}
+        X, y = datasets.make(config.dataset, n_samples=config.n_samples, noise=config.noise,
+                             seed=config.data_seed, **extra)
+    return TrainTestData(*datasets.split(X, y, config.test_fraction, config.data_seed))
+
+
+class Experiment:
+    """A network training on data under a config; ``apply`` steers it live."""
+
+    def __init__(self, config: Config, data: TrainTestData | None = None):
+        config.validate()
+        self.config = config
+        self.data = data if data is not None else make_data(config)
+        self.events: list[ChangeEvent] = []
+        self.diverged: TrainingDiverged | None = None
+        self._build()
+
+    def _build(self) -> None:
+        c, d = self.config, self.data
+        self.net = MLP(c.layer_sizes(d.n_classes), activation=c.activation, init=c.init,
+                       seed=c.seed)
+        self.trainer = Trainer(
+            self.net, d.X_train, d.y_train, d.X_test, d.y_test, c.regularization(),
+            optimizer=c.optimizer, learning_rate=c.learning_rate, lr_decay=c.lr_decay,
+            batch_size=c.batch_size or None, seed=c.seed,
+        )
+        self.events = []
+        self.diverged = None
+
+    @property
+    def step_count(self) -> int:
+        return self.trainer.step_count
+
+    def step(self, n: int = 1) -> None:
+        """Train ``n`` steps; on divergence remember it and re-raise."""
+        try:
+            self.trainer.step(n)
+        except TrainingDiverged as exc:
+            self.diverged = exc
+            raise
+
+    def reset(self, data: TrainTestData | None = None) -> None:
+        """Start again from the initial weights (new data if the config's data changed)."""
+        if data is not None:
+            self.data = data
+        self._build()
+
+    def apply(self, config: Config) -> bool:
+        """Steer to ``config``. Live fields take effect at the next step and are
+        logged as events; anything structural rebuilds. Returns True on a reset."""
+        config.validate()
+        old = self.config
+        if config.needs_reset(old):
+            data_fields = {"dataset", "n_samples", "noise", "classes", "test_fraction",
+                           "data_seed", "data_file"}
+            new_data = make_data(config) if set(config.changed_fields(old)) & data_fields \
+                else None
+            self.config = config
+            self.reset(new_data)
+            return True
+        changed = config.changed_fields(old)
+        self.config = config
+        if not changed:
+            return False
+        self.trainer.regularization = config.regularization()
+        self.trainer.learning_rate = config.learning_rate
+        for name in changed:
+            self.events.append(ChangeEvent(self.step_count, name, getattr(config, name)))
+        return False
+
+    def set_data(self, data: TrainTestData) -> None:
+        """Train on edited points from now on (the weights are kept)."""
+        self.data = data
+        self.trainer.set_data(data.X_train, data.y_train, data.X_test, data.y_test)
+
+    def report(self) -> dict[str, Any]:
+        """The JSON summary the command line's ``--report`` writes."""
+        h = self.trainer.history
+        net = self.net
+        probs_train = net.predict_proba(self.data.X_train)
+        train_acc = _accuracy(probs_train, self.data.y_train)
+        test_acc = _accuracy(net.predict_proba(self.data.X_test), self.data.y_test)
+        last = self.evaluate()
+        return {
+            "config": self.config.to_dict(),
+            "preset": self.config.preset,
+            "steps": self.step_count,
+            "train": {
+                "data_loss": last["train_data_loss"],
+                "penalty": last["train_penalty"],
+                "total": last["train_total"],
+                "accuracy": train_acc,
+            },
+            "test": {"loss": last["test_loss"], "accuracy": test_acc},
+            "gap": train_acc - test_acc,
+            "weight_norms": [float(np.linalg.norm(w)) for w in net.weights],
+            "zero_fraction": [float(np.mean(w == 0.0)) for w in net.weights],
+            "diverged": self.diverged is not None,
+            "diverged_message": str(self.diverged) if self.diverged else "",
+            "events": [{"step": e.step, "name": e.name, "value": e.value} for e in self.events],
+            "history_points": int(len(h.step)),
+        }
+
+
+    def evaluate(self) -> dict[str, float]:
+        """Losses of the current weights in evaluation mode (no dropout): the train
+        data loss and penalty on the whole training set, and the test data loss."""
+        d = self.data
+        reg = dataclasses.replace(self.config.regularization(), keep_prob=1.0)
+        train = self.net.loss_and_gradients(d.X_train, d.y_train, reg)
+        test = self.net.loss_and_gradients(d.X_test, d.y_test, Regularization())
+        return {"train_data_loss": train.data_loss, "train_penalty": train.penalty,
+                "train_total": train.total, "test_loss": test.data_loss}
+
+
+def _accuracy(probs: np.ndarray, y: np.ndarray) -> float:
+    pred = (probs >= 0.5).astype(int) if probs.ndim == 1 else probs.argmax(axis=1)
+    return float(np.mean(pred == y)) if len(y) else float("nan")
