@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preset", default="overfit",
                    help="start from this preset (see --list-presets; default: overfit)")
     p.add_argument("--data", metavar="FILE",
-                   help="train on your own points: a CSV (x1,x2,label), NPZ or the course's data.mat")
+                   help="train on your own points: CSV (x1,x2,label), NPZ or the course's data.mat")
     p.add_argument("--set", dest="assignments", action="append", default=[],
                    metavar="KEY=VALUE", help="change one setting, e.g. --set l2=0.7 (repeatable)")
     p.add_argument("--list-presets", action="store_true", help="print the preset names and exit")
@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="PNG", help="with --steps: save the window as a PNG")
     p.add_argument("--report", metavar="JSON", help="with --steps: write a JSON summary")
     p.add_argument("--history", metavar="CSV", help="with --steps: write the history as CSV")
+    p.add_argument("--sweep", metavar="NAME=LOW:HIGH:POINTS",
+                   help="with --steps and --report: train one model per value on a log grid "
+                        "(plus 0 for l1/l2) in parallel processes, e.g. l2=1e-3:10:12")
     return p
 
 
@@ -93,6 +96,8 @@ def _main(argv: list[str]) -> int:
         raise UsageError("--steps needs at least one of --screenshot, --report, --history")
     for path in filter(None, outputs):
         _check_writable(path)
+    if args.sweep:
+        return _sweep(config, args)
     if args.screenshot:
         _check_data(config)
         from .gui.screenshot import render_window_png
@@ -108,6 +113,25 @@ def _main(argv: list[str]) -> int:
         _write_atomic(args.report, json.dumps(experiment.report(), indent=2) + "\n")
     if args.history:
         _write_atomic(args.history, history_csv(experiment))
+    return 0
+
+
+def _sweep(config: Config, args: argparse.Namespace) -> int:
+    from .sweep import SweepSpec, run_sweep
+
+    if not args.report or args.screenshot or args.history:
+        raise UsageError("--sweep writes its result with --report FILE (and nothing else)")
+    try:
+        spec = SweepSpec.parse(args.sweep)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    _check_data(config)
+    result = run_sweep(config, spec, args.steps)
+    payload = {"config": config.to_dict(), "preset": config.preset, **result.to_dict()}
+    _write_atomic(args.report, json.dumps(payload, indent=2) + "\n")
+    best = result.best
+    if best is not None:
+        print(f"best {spec.name}={best.value:g}: test error {best.test_error:.3f}")
     return 0
 
 

@@ -249,7 +249,7 @@ class Config:
     # -- construction ------------------------------------------------------
     def with_values(self, **values: Any) -> Config:
         """A copy with ``values`` parsed and checked through ``FIELDS``."""
-        data = self.to_dict()
+        data = {f.name: getattr(self, f.name) for f in FIELDS}
         for name, raw in values.items():
             if name not in FIELDS_BY_NAME:
                 raise ValueError(

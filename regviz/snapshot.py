@@ -77,7 +77,7 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> 
     trainer = experiment.trainer
     last = getattr(trainer, "last", None)
     masks = [None if m is None else m.copy() for m in (last.masks if last else [])]
-    rows = getattr(trainer, "last_batch_indices", None)
+    rows = last.batch_indices if last else None
     if rows is None:
         n = masks[0].shape[0] if masks and masks[0] is not None else len(experiment.data.y_train)
         rows = np.arange(n)

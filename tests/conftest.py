@@ -13,3 +13,44 @@ os.environ["QT_ENABLE_HIGHDPI_SCALING"] = "0"
 os.environ["QT_SCALE_FACTOR"] = "1"
 # Remembered settings (QSettings) go to a throw-away folder, never the user's.
 os.environ["REGVIZ_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="regviz-test-settings-")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+SCREENSHOT_DIR = Path(__file__).parent / "screenshots"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-screenshots", action="store_true", default=False,
+        help="rewrite the baseline PNGs in tests/screenshots/ from this run "
+             "(refused when CI is set)",
+    )
+
+
+def pytest_configure(config):
+    if config.getoption("--update-screenshots") and os.environ.get("CI"):
+        raise pytest.UsageError(
+            "--update-screenshots is refused in CI: baselines are updated on a "
+            "developer's machine, looked at, and committed"
+        )
+
+
+@pytest.fixture
+def assert_screenshot(request):
+    """``assert_screenshot(name, qimage)``: compare with tests/screenshots/NAME.png,
+    or rewrite that baseline under --update-screenshots."""
+    from regviz.gui.image_compare import assert_matches_baseline
+
+    update = request.config.getoption("--update-screenshots")
+
+    def check(name, image, **tolerance):
+        baseline = SCREENSHOT_DIR / f"{name}.png"
+        if update:
+            SCREENSHOT_DIR.mkdir(exist_ok=True)
+            assert image.save(str(baseline)), f"could not write {baseline}"
+            return None
+        return assert_matches_baseline(image, baseline, SCREENSHOT_DIR / "failures", **tolerance)
+
+    return check

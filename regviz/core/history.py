@@ -1,0 +1,85 @@
+"""Training curves with bounded memory.
+
+Points are recorded every ``stride`` steps into preallocated arrays; when the
+capacity is reached every other point is dropped and the stride doubles, so a run
+of any length keeps at most ``capacity`` points per series and still spans it all.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+SCALAR_SERIES = ("step", "train_data_loss", "train_penalty", "train_total", "test_loss",
+                 "train_accuracy", "test_accuracy")
+LAYER_SERIES = ("weight_norm", "weight_l1", "zero_fraction")
+
+
+class History:
+    def __init__(self, n_layers: int, capacity: int = 10_000, stride: int = 10):
+        if capacity < 4:
+            raise ValueError(f"capacity={capacity} is too small: allowed ≥ 4")
+        self.capacity = capacity
+        self.stride = stride
+        self.n_layers = n_layers
+        self._data = {name: np.empty(capacity) for name in SCALAR_SERIES}
+        for name in LAYER_SERIES:
+            self._data[name] = np.empty((capacity, n_layers))
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        data = self.__dict__.get("_data")
+        if data is not None and name in data:
+            return data[name][: self._n]
+        raise AttributeError(name)
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._data[name][: self._n]
+
+    def wants(self, step: int) -> bool:
+        return step % self.stride == 0
+
+    def append(self, **values) -> None:
+        if self._n == self.capacity:
+            self._decimate()
+        i = self._n
+        for name, value in values.items():
+            self._data[name][i] = value
+        self._n += 1
+
+    def _decimate(self) -> None:
+        keep = slice(0, self._n, 2)
+        kept = len(range(*keep.indices(self._n)))
+        for array in self._data.values():
+            array[:kept] = array[keep].copy()
+        self._n = kept
+        self.stride *= 2
+
+    def last(self, name: str) -> float:
+        return float(self._data[name][self._n - 1]) if self._n else float("nan")
+
+    def as_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every series (safe to hand to another thread)."""
+        return {name: array[: self._n].copy() for name, array in self._data.items()}
+
+    def copy(self) -> History:
+        other = History(self.n_layers, self.capacity, self.stride)
+        other.load(self.as_dict(), self.stride)
+        return other
+
+    def load(self, series: dict[str, np.ndarray], stride: int | None = None) -> None:
+        """Replace the contents (e.g. from a saved session)."""
+        n = len(series["step"])
+        while n > self.capacity:
+            series = {k: v[::2] for k, v in series.items()}
+            n = len(series["step"])
+        for name, array in self._data.items():
+            if name in series:
+                array[:n] = series[name]
+            else:
+                array[:n] = np.nan
+        self._n = n
+        if stride is not None:
+            self.stride = stride

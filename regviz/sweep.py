@@ -1,0 +1,218 @@
+"""The λ sweep (validation curve): one model per λ on a log grid, trained to a fixed
+step count in parallel worker processes, then final train and test error per λ.
+
+Pure Python + numpy (no Qt): the window runs it through a progress bar, the command
+line through ``--sweep l2=1e-3:10:12``. Processes are started with "spawn" so a Qt
+application's threads are never forked, and a shared event lets ``cancel`` stop
+the running points between chunks of steps.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .config import FIELDS_BY_NAME, Config
+from .experiment import Experiment, TrainTestData
+
+SWEEPABLE = ("l2", "l1", "keep_prob", "learning_rate")
+CHUNK_STEPS = 250  # steps between looks at the cancel flag
+
+
+@dataclass(frozen=True)
+class SweepSpec:
+    """Which setting to sweep over which log grid; ``include_zero`` adds λ=0."""
+
+    name: str
+    low: float
+    high: float
+    points: int
+    include_zero: bool = True
+
+    def values(self) -> list[float]:
+        grid = np.geomspace(self.low, self.high, self.points).tolist()
+        return ([0.0] if self.include_zero and self.name in ("l2", "l1") else []) + grid
+
+    @classmethod
+    def parse(cls, text: str) -> SweepSpec:
+        """``NAME=LOW:HIGH:POINTS``, e.g. ``l2=1e-3:10:12``; ValueError says what's wrong."""
+        name, sep, rest = text.partition("=")
+        name = name.strip()
+        if not sep or name not in SWEEPABLE:
+            raise ValueError(
+                f"--sweep {text!r}: expected NAME=LOW:HIGH:POINTS with NAME one of "
+                f"{', '.join(SWEEPABLE)} (e.g. l2=1e-3:10:12)")
+        parts = rest.split(":")
+        try:
+            low, high, points = float(parts[0]), float(parts[1]), int(parts[2])
+            if len(parts) != 3:
+                raise ValueError
+        except (ValueError, IndexError):
+            raise ValueError(f"--sweep {text!r}: expected NAME=LOW:HIGH:POINTS, "
+                             f"e.g. {name}=1e-3:10:12") from None
+        f = FIELDS_BY_NAME[name]
+        if not (0 < low < high):
+            raise ValueError(f"--sweep {text!r}: need 0 < LOW < HIGH")
+        if f.maximum is not None and high > f.maximum:
+            raise ValueError(f"--sweep {text!r}: HIGH must be at most {f.maximum:g}")
+        if name == "keep_prob" and low < f.minimum:
+            raise ValueError(f"--sweep {text!r}: LOW must be at least {f.minimum:g}")
+        if not 2 <= points <= 50:
+            raise ValueError(f"--sweep {text!r}: POINTS must be a whole number in [2, 50]")
+        return cls(name, low, high, points)
+
+
+@dataclass(frozen=True)
+class SweepPoint:
+    value: float
+    train_error: float
+    test_error: float
+    train_data_loss: float
+    test_loss: float
+    diverged: bool
+
+
+@dataclass
+class SweepResult:
+    spec: SweepSpec
+    steps: int
+    points: list[SweepPoint] = field(default_factory=list)
+
+    @property
+    def best(self) -> SweepPoint | None:
+        healthy = [p for p in self.points if not p.diverged]
+        return min(healthy, key=lambda p: (p.test_error, p.value)) if healthy else None
+
+    def to_dict(self) -> dict:
+        best = self.best
+        return {
+            "setting": self.spec.name,
+            "steps": self.steps,
+            "values": [p.value for p in self.points],
+            "train_error": [p.train_error for p in self.points],
+            "test_error": [p.test_error for p in self.points],
+            "train_data_loss": [p.train_data_loss for p in self.points],
+            "test_loss": [p.test_loss for p in self.points],
+            "diverged": [p.diverged for p in self.points],
+            "best": None if best is None else {"value": best.value,
+                                               "test_error": best.test_error},
+        }
+
+
+def train_point(config: Config, data: TrainTestData, steps: int, name: str,
+                cancelled: Callable[[], bool] = lambda: False) -> SweepPoint | None:
+    """Train one configuration; None if cancelled before it finished."""
+    from .core import TrainingDiverged
+
+    experiment = Experiment(config, data)
+    diverged = False
+    done = 0
+    while done < steps:
+        if cancelled():
+            return None
+        n = min(CHUNK_STEPS, steps - done)
+        try:
+            experiment.step(n)
+        except TrainingDiverged:
+            diverged = True
+            break
+        done += n
+    report = experiment.report()
+    return SweepPoint(
+        value=float(getattr(config, name)),
+        train_error=1.0 - report["train"]["accuracy"],
+        test_error=1.0 - report["test"]["accuracy"],
+        train_data_loss=report["train"]["data_loss"],
+        test_loss=report["test"]["loss"],
+        diverged=diverged,
+    )
+
+
+# The cancel event reaches each worker process once, at its start (events cannot
+# be pickled into individual tasks).
+_CANCEL_EVENT = None
+
+
+def _init_worker(event) -> None:
+    global _CANCEL_EVENT
+    _CANCEL_EVENT = event
+
+
+def _run_in_worker(config: Config, data: TrainTestData, steps: int,
+                   name: str) -> SweepPoint | None:
+    return train_point(config, data, steps, name, cancelled=_CANCEL_EVENT.is_set)
+
+
+class Sweep:
+    """A running sweep: ``start`` returns at once; ``on_point`` is called (in a
+    pool thread) as each point finishes; ``result()`` waits for all."""
+
+    def __init__(self, base: Config, spec: SweepSpec, steps: int,
+                 data: TrainTestData | None = None, workers: int | None = None):
+        base.validate()
+        self.base, self.spec, self.steps = base, spec, steps
+        self.data = data
+        self.workers = workers or max(1, min(os.cpu_count() or 1, 4))
+        context = multiprocessing.get_context("spawn")
+        self._cancel = context.Event()
+        self._context = context
+        self._executor: ProcessPoolExecutor | None = None
+        self._futures: list[Future] = []
+
+    def start(self, on_point: Callable[[int, SweepPoint | None], None] | None = None) -> None:
+        from .experiment import make_data
+
+        data = self.data if self.data is not None else make_data(self.base)
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=self._context,
+            initializer=_init_worker, initargs=(self._cancel,))
+        for index, value in enumerate(self.spec.values()):
+            config = self.base.with_values(**{self.spec.name: value})
+            future = self._executor.submit(_run_in_worker, config, data, self.steps,
+                                           self.spec.name)
+            if on_point is not None:
+                future.add_done_callback(
+                    lambda f, i=index: on_point(i, None if f.cancelled() or f.exception()
+                                                else f.result()))
+            self._futures.append(future)
+
+    @property
+    def total(self) -> int:
+        return len(self.spec.values())
+
+    def done_count(self) -> int:
+        return sum(f.done() for f in self._futures)
+
+    def cancel(self) -> None:
+        """Stop: pending points never start, running ones stop at their next chunk,
+        and the worker processes exit."""
+        self._cancel.set()
+        for f in self._futures:
+            f.cancel()
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def result(self) -> SweepResult:
+        points = []
+        for f in self._futures:
+            point = None if f.cancelled() else f.result()
+            if point is not None:
+                points.append(point)
+        self.close()
+        return SweepResult(self.spec, self.steps, points)
+
+
+def run_sweep(base: Config, spec: SweepSpec, steps: int, workers: int | None = None,
+              data: TrainTestData | None = None) -> SweepResult:
+    sweep = Sweep(base, spec, steps, data=data, workers=workers)
+    sweep.start()
+    return sweep.result()

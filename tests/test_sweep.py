@@ -1,0 +1,61 @@
+"""The λ sweep: the validation curve's U, parsing, and cancelling."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from regviz.config import load_preset
+from regviz.sweep import Sweep, SweepSpec, run_sweep
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_parse_and_grid():
+    spec = SweepSpec.parse("l2=1e-3:10:12")
+    values = spec.values()
+    assert values[0] == 0.0 and len(values) == 13
+    assert values[1] == pytest.approx(1e-3) and values[-1] == pytest.approx(10)
+    assert SweepSpec.parse("keep_prob=0.3:1:8").values()[0] == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize("text", ["l2", "depth=1:2:3", "l2=1:0.1:5", "l2=1e-3:10:1",
+                                  "l2=a:b:c", "keep_prob=0.01:1:5", "l2=1e-3:10"])
+def test_bad_specs_are_value_errors(text):
+    with pytest.raises(ValueError, match="--sweep"):
+        SweepSpec.parse(text)
+
+
+def test_default_preset_shows_the_u(tmp_path):
+    """The best λ beats both no penalty and the largest λ on test error."""
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--preset", "overfit", "--sweep",
+         "l2=0.03:30:8", "--steps", "6000", "--report", str(tmp_path / "sweep.json")],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert out.returncode == 0, out.stderr
+    report = json.loads((tmp_path / "sweep.json").read_text())
+    errors = report["test_error"]
+    best = min(errors)
+    assert report["values"][0] == 0.0 and len(errors) == 9
+    assert best < errors[0] and best < errors[-1], errors
+    assert report["best"]["test_error"] == best
+
+
+def test_cancel_stops_workers_quickly():
+    sweep = Sweep(load_preset("overfit"), SweepSpec("l2", 1e-3, 1, 6), steps=10**7, workers=2)
+    sweep.start()
+    time.sleep(3)
+    started = time.monotonic()
+    sweep.cancel()
+    assert time.monotonic() - started < 20
+    assert sweep.result().points == []
+
+
+def test_run_sweep_small():
+    result = run_sweep(load_preset("overfit"), SweepSpec("l2", 0.1, 1, 2), steps=50, workers=1)
+    assert [p.value for p in result.points] == pytest.approx([0.0, 0.1, 1.0])
+    assert all(0 <= p.test_error <= 1 for p in result.points)
