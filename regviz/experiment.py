@@ -4,14 +4,13 @@ imports nothing from Qt."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .config import Config
-from .core import MLP, Regularization, Trainer, TrainingDiverged, datasets
+from .core import MLP, Trainer, TrainingDiverged, datasets
 
 
 @dataclass
@@ -164,11 +163,12 @@ class Experiment:
         """Losses of the current weights in evaluation mode (no dropout): the train
         data loss and penalty on the whole training set, and the test data loss."""
         d = self.data
-        reg = dataclasses.replace(self.config.regularization(), keep_prob=1.0)
-        train = self.net.loss_and_gradients(d.X_train, d.y_train, reg)
-        test = self.net.loss_and_gradients(d.X_test, d.y_test, Regularization())
-        return {"train_data_loss": train.data_loss, "train_penalty": train.penalty,
-                "train_total": train.total, "test_loss": test.data_loss}
+        reg = self.config.regularization().per_layer(self.net.n_layers)
+        _, train_loss = self.net.evaluate(d.X_train, d.y_train)
+        _, test_loss = self.net.evaluate(d.X_test, d.y_test)
+        penalty = reg.penalty(self.net.weights, self.net.biases, len(d.y_train))
+        return {"train_data_loss": train_loss, "train_penalty": penalty,
+                "train_total": train_loss + penalty, "test_loss": test_loss}
 
 
 def _accuracy(probs: np.ndarray, y: np.ndarray) -> float:

@@ -57,8 +57,13 @@ class History:
         self._n = kept
         self.stride *= 2
 
-    def last(self, name: str) -> float:
-        return float(self._data[name][self._n - 1]) if self._n else float("nan")
+    def last(self, name: str) -> float | np.ndarray:
+        """The newest value: a float, or one value per layer for layer series."""
+        array = self._data[name]
+        if not self._n:
+            return float("nan") if array.ndim == 1 else np.full(self.n_layers, np.nan)
+        value = array[self._n - 1]
+        return float(value) if array.ndim == 1 else value.copy()
 
     def as_dict(self) -> dict[str, np.ndarray]:
         """Copies of every series (safe to hand to another thread)."""

@@ -18,7 +18,10 @@ from . import activations
 from .regularization import Regularization, ResolvedRegularization
 
 INITS = ("course", "nnfs", "he")
-PROB_CLIP = 1e-7  # as the book: keeps log() finite without changing the gradient
+# Cross-entropy is computed from the logits (log-sum-exp), not from clipped
+# probabilities: it stays exact for confident predictions and grows without bound
+# when a run blows up, so divergence is visible instead of capped at -log(1e-7).
+DIVERGED_LOSS = 1e4  # a mean cross-entropy this large means logits of ±10⁴: blown up
 
 
 @dataclass
@@ -104,12 +107,21 @@ class MLP:
         return other
 
     # -- evaluation ---------------------------------------------------------
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """Evaluation mode (no dropout): (m,) p(class 1) if binary, else (m, k)."""
+    def logits(self, X: np.ndarray) -> np.ndarray:
+        """Evaluation mode (no dropout) pre-activations of the output layer."""
         A = np.asarray(X, dtype=np.float64)
         for W, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
             A = activations.forward(self.activation, A @ W + b)
-        return self._output(A @ self.weights[-1] + self.biases[-1])
+        return A @ self.weights[-1] + self.biases[-1]
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Evaluation mode (no dropout): (m,) p(class 1) if binary, else (m, k)."""
+        return self._output(self.logits(X))
+
+    def evaluate(self, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+        """Evaluation-mode probabilities and mean cross-entropy on (X, y)."""
+        Z = self.logits(X)
+        return self._output(Z), cross_entropy(Z, y) if len(y) else float("nan")
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         p = self.predict_proba(X)
@@ -117,14 +129,6 @@ class MLP:
 
     def _output(self, Z: np.ndarray) -> np.ndarray:
         return activations.sigmoid(Z[:, 0]) if self.binary else activations.softmax(Z)
-
-    def data_loss(self, probs: np.ndarray, y: np.ndarray) -> float:
-        """Mean cross-entropy of ``probs`` (as from predict_proba) against labels ``y``."""
-        if probs.ndim == 1:
-            p = np.clip(np.where(y == 1, probs, 1.0 - probs), PROB_CLIP, 1.0)
-        else:
-            p = np.clip(probs[np.arange(len(y)), y], PROB_CLIP, 1.0)
-        return float(-np.log(p).mean())
 
     # -- training -----------------------------------------------------------
     def loss_and_gradients(self, X: np.ndarray, y: np.ndarray, reg: Regularization | None = None,
@@ -205,17 +209,14 @@ class MLP:
             inputs.append(A)
         Z = A @ self.weights[-1]
         Z += self.biases[-1]
+        data_loss = cross_entropy(Z, y)
         if self.binary:
             p = activations.sigmoid(Z[:, 0])
-            picked = np.where(y == 1, p, 1.0 - p)
             dZ = (p - y)[:, None]
         else:
             p = activations.softmax(Z)
-            picked = p[np.arange(m), y]
             dZ = p.copy()
             dZ[np.arange(m), y] -= 1.0
-        np.maximum(picked, PROB_CLIP, out=picked)
-        data_loss = -float(np.log(picked).sum()) / m
         dZ *= 1.0 / m
         for l in range(self.n_layers - 1, -1, -1):
             np.dot(inputs[l].T, dZ, out=grad_weights[l])
@@ -231,6 +232,19 @@ class MLP:
                     dA *= 1.0 / kp
             dZ = activations.backward(act, dA, pre[l - 1], post[l - 1])
         return p, data_loss, used
+
+
+def cross_entropy(Z: np.ndarray, y: np.ndarray) -> float:
+    """Mean cross-entropy from output logits: binary (m, 1) via log(1 + e^z) − y·z,
+    k classes via logsumexp(z) − z_y."""
+    if Z.shape[1] == 1:
+        z = Z[:, 0]
+        losses = np.logaddexp(0.0, z)
+        losses -= y * z
+        return float(losses.sum()) / len(y)
+    top = Z.max(axis=1)
+    lse = np.log(np.exp(Z - top[:, None]).sum(axis=1)) + top
+    return float((lse - Z[np.arange(len(y)), y]).sum()) / len(y)
 
 
 def _views(flat: np.ndarray, shapes) -> tuple[list[np.ndarray], list[np.ndarray]]:

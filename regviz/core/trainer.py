@@ -16,7 +16,7 @@ import numpy as np
 from . import optimizers
 from .errors import TrainingDiverged
 from .history import History
-from .mlp import MLP
+from .mlp import DIVERGED_LOSS, MLP
 from .regularization import Regularization
 
 
@@ -124,7 +124,7 @@ class Trainer:
             m = X.shape[0]
             _, loss, masks = net.forward_backward(X, y, res, self._grad_w, self._grad_b,
                                                   None, rng)
-            if not math.isfinite(loss):
+            if not loss < DIVERGED_LOSS:  # also catches NaN
                 params[...] = self._backup
                 raise TrainingDiverged(self.step_count, loss)
             scale = res.scale(m)
@@ -167,12 +167,12 @@ class Trainer:
         net = self.net
         m = len(self.y_train)
         penalty = self._resolved.penalty(net.weights, net.biases, m)
-        p_train = net.predict_proba(self.X_train)
-        train_loss = step_loss if math.isfinite(step_loss) else net.data_loss(p_train,
-                                                                              self.y_train)
+        # The step's own loss (under dropout, on its batch) is what the optimiser
+        # minimises; accuracies are measured in evaluation mode on all points.
+        p_train, eval_loss = net.evaluate(self.X_train, self.y_train)
+        train_loss = step_loss if math.isfinite(step_loss) else eval_loss
         if len(self.y_test):
-            p_test = net.predict_proba(self.X_test)
-            test_loss = net.data_loss(p_test, self.y_test)
+            p_test, test_loss = net.evaluate(self.X_test, self.y_test)
             test_acc = _accuracy(p_test, self.y_test)
         else:
             test_loss = test_acc = float("nan")
