@@ -178,42 +178,61 @@ class MLP:
         if masks is not None and len(masks) != n_hidden:
             raise ValueError(f"masks has {len(masks)} entries; expected {n_hidden}, "
                              "one per hidden layer")
+        relu = act == "relu"
         inputs = [X]  # what each layer multiplies (after dropout)
         pre = []  # pre-activations Z
         post = []  # activations H before dropout
+        gates = []  # relu: (Z > 0) & D / keep_prob as floats: one multiply each way
         used: list[np.ndarray | None] = []
         A = X
+        weights, biases = self.weights, self.biases
         for l in range(n_hidden):
-            Z = A @ self.weights[l]
-            Z += self.biases[l]
-            H = activations.forward(act, Z)
+            Z = A @ weights[l]
+            Z += biases[l]
             kp = reg.keep_prob[l]
             if masks is not None and masks[l] is not None:
                 D = np.asarray(masks[l], dtype=bool)
-                if D.shape != H.shape:
-                    raise ValueError(f"masks[{l}] has shape {D.shape}; expected {H.shape}")
+                if D.shape != Z.shape:
+                    raise ValueError(f"masks[{l}] has shape {D.shape}; expected {Z.shape}")
             elif kp < 1.0:
                 if rng is None:
                     rng = np.random.default_rng()
-                D = rng.random(H.shape) < kp
+                D = rng.random(Z.shape) < kp
             else:
                 D = None
-            if D is not None:
-                A = H * D
-                A *= 1.0 / kp if kp < 1.0 else 1.0
+            if relu:
+                # The ReLU's derivative and the dropout mask act alike (zero or a
+                # constant per element), so they merge into one gate.
+                G = Z > 0
+                if D is not None:
+                    G &= D
+                    G = np.multiply(G, 1.0 / kp)
+                A = Z * G
+                H = None
             else:
-                A = H
+                H = activations.forward(act, Z)
+                if D is not None:
+                    A = H * D
+                    A *= 1.0 / kp
+                else:
+                    A = H
+                G = None
             pre.append(Z)
             post.append(H)
+            gates.append(G)
             used.append(D)
             inputs.append(A)
-        Z = A @ self.weights[-1]
-        Z += self.biases[-1]
-        data_loss = cross_entropy(Z, y)
+        Z = A @ weights[-1]
+        Z += biases[-1]
         if self.binary:
-            p = activations.sigmoid(Z[:, 0])
+            # softplus(z) = log(1 + e^z) gives both the loss and p = e^(z − softplus z)
+            z = Z[:, 0]
+            softplus = np.logaddexp(0.0, z)
+            data_loss = (float(softplus.sum()) - float(np.dot(y, z))) / m
+            p = np.exp(z - softplus)
             dZ = (p - y)[:, None]
         else:
+            data_loss = cross_entropy(Z, y)
             p = activations.softmax(Z)
             dZ = p.copy()
             dZ[np.arange(m), y] -= 1.0
@@ -223,13 +242,15 @@ class MLP:
             np.sum(dZ, axis=0, out=grad_biases[l])
             if l == 0:
                 break
-            dA = dZ @ self.weights[l].T
+            dA = dZ @ weights[l].T
+            if relu:
+                dA *= gates[l - 1]
+                dZ = dA
+                continue
             D = used[l - 1]
             if D is not None:
                 dA *= D
-                kp = reg.keep_prob[l - 1]
-                if kp < 1.0:
-                    dA *= 1.0 / kp
+                dA *= 1.0 / reg.keep_prob[l - 1]
             dZ = activations.backward(act, dA, pre[l - 1], post[l - 1])
         return p, data_loss, used
 

@@ -50,6 +50,8 @@ class Trainer:
         self.batch_size = batch_size
         self.optimizer_name = optimizer
         self._optimizer = optimizers.make(optimizer, net.params.size)
+        self._sgd = optimizer == "sgd"
+        self._decay_key = None
         self._rng = np.random.default_rng(seed)
         self.learning_rate = learning_rate
         self.set_data(X_train, y_train, X_test, y_test)
@@ -128,14 +130,18 @@ class Trainer:
                 params[...] = self._backup
                 raise TrainingDiverged(self.step_count, loss)
             scale = res.scale(m)
-            if self._has_l2:
-                np.multiply(self._l2_coef, params, out=self._tmp)
-                self._tmp *= 2.0 * scale
-                grads += self._tmp
             lr = self._learning_rate
             if self.lr_decay:
                 lr = lr / (1.0 + self.lr_decay * self.step_count)
             self._backup[...] = params
+            if self._has_l2 and self._sgd:
+                # θ − lr·(g + cθ) = θ·(1 − lr·c) − lr·g: the L2 gradient as a
+                # per-element decay factor, cached while lr and m stay the same
+                params *= self._decay_factor(lr, scale)
+            elif self._has_l2:
+                np.multiply(self._l2_coef, params, out=self._tmp)
+                self._tmp *= 2.0 * scale
+                grads += self._tmp
             opt.update(params, grads, lr)
             if self._has_l1:
                 self._shrink(params, lr * scale)
@@ -143,6 +149,13 @@ class Trainer:
             self.last = StepResult(loss, masks, rows)
             if history.wants(self.step_count):
                 self._record(loss)
+
+    def _decay_factor(self, lr: float, scale: float) -> np.ndarray:
+        key = (lr, scale, id(self._l2_coef))
+        if self._decay_key != key:
+            self._decay = 1.0 - (2.0 * scale * lr) * self._l2_coef
+            self._decay_key = key
+        return self._decay
 
     def _shrink(self, params: np.ndarray, threshold: float) -> None:
         # Soft threshold: move |θ| toward 0 by lr·λ₁ and stop at 0 instead of
