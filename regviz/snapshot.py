@@ -51,6 +51,9 @@ class Snapshot:
     n_classes: int
     events: tuple[ChangeEvent, ...] = ()
     diverged: str = ""  # the divergence message, empty while training is healthy
+    # Evaluation-mode labels the network gives the train and test points now.
+    train_predictions: np.ndarray | None = None
+    test_predictions: np.ndarray | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -94,4 +97,6 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> 
         n_classes=experiment.data.n_classes,
         events=tuple(experiment.events),
         diverged=str(experiment.diverged) if experiment.diverged else "",
+        train_predictions=experiment.net.predict(experiment.data.X_train),
+        test_predictions=experiment.net.predict(experiment.data.X_test),
     )

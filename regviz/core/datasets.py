@@ -66,6 +66,8 @@ def _counts(n: int, k: int) -> list[int]:
 _FIELD_LOW, _FIELD_HIGH = -0.75, 0.6
 _FIELD_WAVE = (0.12, 6.0, 0.5)   # amplitude, frequency, phase of the wavy boundary
 _FIELD_NOISE_WIDTH = 0.2          # how far from the boundary labels get flipped
+_FIELD_NOISE_PEAK = 1.0           # flip probability at the boundary, per unit of noise
+_FIELD_NOISE_FLOOR = 0.0          # flip probability anywhere, per unit of noise
 
 
 def _field_offset(X: np.ndarray) -> np.ndarray:
@@ -86,7 +88,8 @@ def _field(rng: np.random.Generator, n: int, noise: float) -> tuple[np.ndarray, 
     # Label noise concentrated at the boundary: flip probability `noise` right on it,
     # fading with distance. These isolated wrong labels are what an unregularized
     # network bends its boundary around (and what L2 / dropout refuse to chase).
-    flip_prob = np.minimum(0.5, noise * np.exp(-0.5 * (offset / _FIELD_NOISE_WIDTH) ** 2))
+    near = np.exp(-0.5 * (offset / _FIELD_NOISE_WIDTH) ** 2)
+    flip_prob = np.minimum(0.5, noise * (_FIELD_NOISE_PEAK * near + _FIELD_NOISE_FLOOR))
     flip = rng.random(n) < flip_prob
     y[flip] = 1 - y[flip]
     return X, y

@@ -1,0 +1,186 @@
+"""The network's answer over the whole plane, with the points it learns from."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from .theme import Theme
+
+
+class DecisionBoundaryView(QWidget):
+    EXPLANATION = ("Colour shows what the network predicts at every point of the plane "
+                   "(evaluated without dropout); the 50% line is the decision boundary. "
+                   "Filled circles are training points, hollow squares test points; a black × "
+                   "marks a point the network gets wrong. Click a training point to follow it "
+                   "in the network diagram.")
+
+    sample_selected = Signal(int)
+
+    def __init__(self, theme: Theme | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("decision_boundary_view")
+        self.setToolTip(self.EXPLANATION)
+        self.theme = theme or Theme.light()
+        self.plot_widget = pg.PlotWidget()
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setAspectLocked(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.image_item = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image_item)
+        self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen((40, 40, 40), width=2))
+        self.contour.setParentItem(self.image_item)
+        self.train_scatter = pg.ScatterPlotItem(pxMode=True)
+        self.test_scatter = pg.ScatterPlotItem(pxMode=True)
+        self.wrong_scatter = pg.ScatterPlotItem(pxMode=True, symbol="x")
+        self.selected_marker = pg.ScatterPlotItem(pxMode=True, symbol="o")
+        for item in (self.train_scatter, self.test_scatter, self.wrong_scatter,
+                     self.selected_marker):
+            self.plot.addItem(item)
+        self.train_scatter.sigClicked.connect(self._on_points_clicked)
+        self.show_train = QCheckBox("train points ●")
+        self.show_test = QCheckBox("test points □")
+        self.show_wrong = QCheckBox("mark mistakes ×")
+        for box, name in ((self.show_train, "show_train"), (self.show_test, "show_test"),
+                          (self.show_wrong, "show_mistakes")):
+            box.setChecked(True)
+            box.setObjectName(name)
+            box.toggled.connect(self._update_visibility)
+        self.caption = QLabel()
+        self.caption.setObjectName("boundary_caption")
+        toggles = QHBoxLayout()
+        toggles.setContentsMargins(6, 0, 6, 0)
+        toggles.addWidget(self.show_train)
+        toggles.addWidget(self.show_test)
+        toggles.addWidget(self.show_wrong)
+        toggles.addStretch(1)
+        toggles.addWidget(self.caption)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addLayout(toggles)
+        self.selected_index: int | None = None
+        self._data = None
+        self._extent = None
+        self._snapshot = None
+        self.apply_theme(self.theme)
+
+    # -- updates --------------------------------------------------------------
+    def show_snapshot(self, snapshot) -> None:
+        self._snapshot = snapshot
+        grid = snapshot.grid
+        if grid.probs.ndim == 2:
+            index = np.clip((grid.probs * 255.0).astype(np.intp), 0, 255)
+            rgb = self._lut[index]
+            self.contour.setData(grid.probs)
+            self.contour.setVisible(True)
+        else:
+            rgb = self.theme.class_rgb(grid.probs)
+            self.contour.setVisible(False)
+        self.image_item.setImage(rgb, autoLevels=False, levels=(0, 255))
+        x0, x1, y0, y1 = grid.extent
+        extent = (x0, x1, y0, y1, rgb.shape[1], rgb.shape[0])
+        if extent != self._extent:
+            self.image_item.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            self._extent = extent
+        if snapshot.data is not self._data:
+            self._set_points(snapshot.data)
+        self._mark_mistakes(snapshot)
+        self._update_selected()
+
+    def _set_points(self, data) -> None:
+        self._data = data
+        t = self.theme
+        outline = pg.mkPen(t.foreground if t.name == "light" else "#ffffff", width=1.2)
+        brushes = [pg.mkBrush(*t.class_colours[c % len(t.class_colours)]) for c in
+                   range(max(2, int(max(data.y_train.max(initial=0), data.y_test.max(initial=0)))
+                             + 1))]
+        self.train_scatter.setData(
+            pos=data.X_train, size=t.marker_size, symbol="o", pen=outline,
+            brush=[brushes[c] for c in data.y_train], data=np.arange(len(data.y_train)))
+        self.test_scatter.setData(
+            pos=data.X_test, size=t.marker_size, symbol="s", brush=pg.mkBrush(None),
+            pen=[pg.mkPen(brushes[c].color(), width=2.4 * t.scale) for c in data.y_test])
+
+    def _mark_mistakes(self, snapshot) -> None:
+        data = snapshot.data
+        X = np.concatenate([data.X_train, data.X_test])
+        y = np.concatenate([data.y_train, data.y_test])
+        if snapshot.train_predictions is not None:
+            pred = np.concatenate([snapshot.train_predictions, snapshot.test_predictions])
+        else:
+            pred = _predict_from_grid(snapshot.grid, X)
+        wrong = X[pred != y]
+        self.wrong_count = len(wrong)
+        self.wrong_scatter.setData(pos=wrong, size=self.theme.marker_size * 0.8,
+                                   pen=pg.mkPen("#000000", width=2 * self.theme.scale),
+                                   brush=pg.mkBrush("#000000"))
+        n_train = len(data.y_train)
+        train_wrong = int(np.count_nonzero(pred[:n_train] != data.y_train))
+        test_wrong = int(np.count_nonzero(pred[n_train:] != data.y_test))
+        self.caption.setText(f"mistakes: train {train_wrong}, test {test_wrong}")
+
+    @Slot(int)
+    def select_sample(self, index: int) -> None:
+        self.selected_index = index
+        self._update_selected()
+
+    def _update_selected(self) -> None:
+        data = self._data
+        if data is None or self.selected_index is None or \
+                not 0 <= self.selected_index < len(data.X_train):
+            self.selected_marker.setData([])
+            return
+        self.selected_marker.setData(
+            pos=data.X_train[self.selected_index:self.selected_index + 1],
+            size=self.theme.marker_size * 2.4, brush=pg.mkBrush(None),
+            pen=pg.mkPen(self.theme.foreground, width=3 * self.theme.scale))
+
+    def _on_points_clicked(self, _item, points, _event=None) -> None:
+        if len(points):
+            index = int(points[0].data())
+            self.select_sample(index)
+            self.sample_selected.emit(index)
+
+    @Slot()
+    def _update_visibility(self) -> None:
+        self.train_scatter.setVisible(self.show_train.isChecked())
+        self.test_scatter.setVisible(self.show_test.isChecked())
+        self.wrong_scatter.setVisible(self.show_wrong.isChecked())
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._lut = theme.binary_lut()
+        self.plot_widget.setBackground(theme.background)
+        font = QFont("DejaVu Sans", theme.font_pt)
+        for side in ("left", "bottom"):
+            axis = self.plot.getAxis(side)
+            axis.setPen(theme.foreground)
+            axis.setTextPen(theme.foreground)
+            axis.setTickFont(font)
+        self.plot.setTitle("Decision boundary", color=theme.foreground,
+                           size=f"{theme.title_pt}pt")
+        self.contour.setPen(pg.mkPen(theme.foreground, width=2 * theme.scale))
+        if self._data is not None:
+            data, self._data = self._data, None
+            self._set_points(data)
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+
+
+def _predict_from_grid(grid, X: np.ndarray) -> np.ndarray:
+    """Labels of ``X`` read off the nearest grid cell: the same picture the class
+    sees, and no network call on the GUI thread."""
+    xs, ys = grid.xs, grid.ys
+    i = np.clip(np.rint((X[:, 0] - xs[0]) / (xs[-1] - xs[0]) * (len(xs) - 1)), 0,
+                len(xs) - 1).astype(np.intp)
+    j = np.clip(np.rint((X[:, 1] - ys[0]) / (ys[-1] - ys[0]) * (len(ys) - 1)), 0,
+                len(ys) - 1).astype(np.intp)
+    cell = grid.probs[j, i]
+    return (cell >= 0.5).astype(np.int64) if cell.ndim == 1 else cell.argmax(axis=1)

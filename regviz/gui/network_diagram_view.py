@@ -1,0 +1,228 @@
+"""The network as units and links, with the units dropout switched off for one
+training point in this step, and the whole step's masks as a raster beside it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from .theme import Theme
+
+MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
+MAX_RASTER_SAMPLES = 120
+
+
+class NetworkDiagramView(QWidget):
+    EXPLANATION = ("Units as circles, links coloured by the sign of the weight (blue +, "
+                   "orange −) and as thick as its size. Grey crossed units were switched off "
+                   "by dropout in this step for the selected training point; the raster on the "
+                   "right shows every unit (row) for every training point (column) this step: "
+                   "dark means dropped.")
+
+    def __init__(self, theme: Theme | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("network_diagram_view")
+        self.setToolTip(self.EXPLANATION)
+        self.theme = theme or Theme.light()
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.diagram_box = self.graphics.addViewBox(row=0, col=0)
+        self.diagram_box.setAspectLocked(False)
+        self.diagram_box.setMouseEnabled(False, False)
+        self.diagram_box.setMenuEnabled(False)
+        self.raster_plot = self.graphics.addPlot(row=0, col=1)
+        self.raster_plot.setMenuEnabled(False)
+        self.raster_plot.setMouseEnabled(False, False)
+        self.raster_plot.hideButtons()
+        self.graphics.ci.layout.setColumnStretchFactor(0, 3)
+        self.graphics.ci.layout.setColumnStretchFactor(1, 2)
+        self.links = pg.GraphItem()
+        self.units = pg.ScatterPlotItem(pxMode=True)
+        self.crosses = pg.ScatterPlotItem(pxMode=True, symbol="x")
+        for item in (self.links, self.units, self.crosses):
+            self.diagram_box.addItem(item)
+        self.mask_raster_image = pg.ImageItem(axisOrder="row-major")
+        self.raster_plot.addItem(self.mask_raster_image)
+        self.raster_note = pg.TextItem(anchor=(0.5, 0.5))
+        self.raster_plot.addItem(self.raster_note)
+        self.layer_labels: list[pg.TextItem] = []
+        self.caption = QLabel()
+        self.caption.setObjectName("diagram_caption")
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.graphics, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 0, 6, 0)
+        row.addWidget(self.caption)
+        layout.addLayout(row)
+        self.selected_sample = 0
+        self._sizes: list[int] | None = None
+        self._positions = None
+        self._unit_index: list[list[int]] = []
+        self._dropped: set[tuple[int, int]] = set()
+        self._snapshot = None
+        self.apply_theme(self.theme)
+
+    # -- geometry -----------------------------------------------------------
+    def _layout_units(self, sizes: list[int]) -> None:
+        shown = [min(s, MAX_UNITS_DRAWN) for s in sizes]
+        positions, index = [], []
+        for l, n in enumerate(shown):
+            ids = []
+            for i in range(n):
+                y = 0.0 if n == 1 else 1.0 - 2.0 * i / (n - 1)
+                ids.append(len(positions))
+                positions.append((float(l), y * min(1.0, 0.12 * (n - 1))))
+            index.append(ids)
+        self._positions = np.array(positions)
+        self._unit_index = index
+        edges = []
+        for l in range(len(shown) - 1):
+            for a in index[l]:
+                for b in index[l + 1]:
+                    edges.append((a, b))
+        self._edges = np.array(edges, dtype=int).reshape(-1, 2)
+        for label in self.layer_labels:
+            self.diagram_box.removeItem(label)
+        self.layer_labels = []
+        names = ["input"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
+        for l, (name, n) in enumerate(zip(names, sizes, strict=True)):
+            text = f"{name}\n{n} units" if n != 1 else name
+            label = pg.TextItem(text, anchor=(0.5, 0), color=self.theme.foreground)
+            label.setFont(QFont("DejaVu Sans", self.theme.font_pt - 1))
+            label.setPos(l, -1.1)
+            self.diagram_box.addItem(label)
+            self.layer_labels.append(label)
+        self.diagram_box.setRange(xRange=(-0.4, len(sizes) - 0.6), yRange=(-1.45, 1.1),
+                                  padding=0)
+        self._sizes = list(sizes)
+
+    # -- updates --------------------------------------------------------------
+    def show_snapshot(self, snapshot) -> None:
+        self._snapshot = snapshot
+        sizes = [snapshot.weights[0].shape[0]] + [W.shape[1] for W in snapshot.weights]
+        if sizes != self._sizes:
+            self._layout_units(sizes)
+        self._draw_links(snapshot.weights)
+        self._draw_units(snapshot)
+        self._draw_raster(snapshot)
+
+    def _draw_links(self, weights) -> None:
+        t = self.theme
+        values = []
+        for l, W in enumerate(weights):
+            n_in = len(self._unit_index[l])
+            n_out = len(self._unit_index[l + 1])
+            values.append(W[:n_in, :n_out].ravel())
+        w = np.concatenate(values) if values else np.zeros(0)
+        biggest = float(np.abs(w).max()) if w.size else 1.0
+        strength = np.abs(w) / (biggest or 1.0)
+        pens = np.empty(len(w), dtype=[("red", np.ubyte), ("green", np.ubyte),
+                                       ("blue", np.ubyte), ("alpha", np.ubyte),
+                                       ("width", float)])
+        pos_c, neg_c = np.array(t.positive_link), np.array(t.negative_link)
+        colour = np.where(w[:, None] >= 0, pos_c, neg_c)
+        pens["red"], pens["green"], pens["blue"] = colour.T
+        pens["alpha"] = (40 + 215 * strength).astype(np.ubyte)
+        pens["width"] = (0.5 + 5.5 * strength) * t.scale
+        self.links.setData(pos=self._positions, adj=self._edges, pen=pens, size=0,
+                           symbolPen=None, symbolBrush=None)
+
+    def _draw_units(self, snapshot) -> None:
+        t = self.theme
+        dropped = self.dropped_for_sample(snapshot, self.selected_sample)
+        self._dropped = dropped
+        brushes, pens = [], []
+        live_brush = pg.mkBrush(t.background)
+        dropped_brush = pg.mkBrush(*t.dropped)
+        outline = pg.mkPen(t.foreground, width=2 * t.scale)
+        for l, ids in enumerate(self._unit_index):
+            for i, _ in enumerate(ids):
+                off = (l, i) in dropped
+                brushes.append(dropped_brush if off else live_brush)
+                pens.append(pg.mkPen(t.dropped, width=2 * t.scale) if off else outline)
+        self.units.setData(pos=self._positions, size=18 * t.scale, brush=brushes, pen=pens)
+        crosses = [self._positions[self._unit_index[l][i]] for l, i in sorted(dropped)
+                   if i < len(self._unit_index[l])]
+        self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=16 * t.scale,
+                             brush=pg.mkBrush(t.foreground), pen=None)
+        kp = snapshot.config.keep_prob
+        n_hidden = sum(snapshot.weights[l].shape[1] for l in range(len(snapshot.weights) - 1))
+        if all(m is None for m in snapshot.masks):
+            self.caption.setText(f"keep_prob {kp:g} — no dropout: every unit is used "
+                                 f"(step {snapshot.step:,})")
+        elif self._row_of(snapshot, self.selected_sample) is None:
+            self.caption.setText(f"keep_prob {kp:g} — training point #{self.selected_sample} "
+                                 f"is not in this step's mini-batch")
+        else:
+            self.caption.setText(
+                f"keep_prob {kp:g} — {len(dropped)} of {n_hidden} hidden units dropped for "
+                f"training point #{self.selected_sample} at step {snapshot.step:,}")
+
+    def _draw_raster(self, snapshot) -> None:
+        masks = [m for m in snapshot.masks if m is not None]
+        if not masks:
+            self.mask_raster_image.clear()
+            self.raster_note.setText("no dropout\n(keep_prob = 1)")
+            self.raster_note.setPos(0.5, 0.5)
+            self.raster_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            return
+        self.raster_note.setText("")
+        raster = np.concatenate([m[:MAX_RASTER_SAMPLES].T for m in masks], axis=0)
+        # Row 0 (the first unit) at the top, like the diagram.
+        image = np.where(raster[::-1], 235, 45).astype(np.uint8)
+        self.mask_raster_image.setImage(image, autoLevels=False, levels=(0, 255))
+        self.raster_plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]),
+                                  padding=0)
+
+    # -- selection ---------------------------------------------------------------
+    @Slot(int)
+    def set_selected_sample(self, index: int) -> None:
+        self.selected_sample = int(index)
+        if self._snapshot is not None:
+            self._draw_units(self._snapshot)
+
+    @staticmethod
+    def _row_of(snapshot, sample: int) -> int | None:
+        rows = np.flatnonzero(snapshot.mask_rows == sample)
+        return int(rows[0]) if len(rows) else None
+
+    def dropped_for_sample(self, snapshot, sample: int) -> set[tuple[int, int]]:
+        """(layer, unit) pairs switched off for training point ``sample`` this step;
+        layer counts from 0 = input, so hidden layer l is l."""
+        row = self._row_of(snapshot, sample)
+        if row is None:
+            return set()
+        out = set()
+        for l, mask in enumerate(snapshot.masks, start=1):
+            if mask is not None:
+                out |= {(l, int(u)) for u in np.flatnonzero(~mask[row])}
+        return out
+
+    def dropped_units(self) -> set[tuple[int, int]]:
+        return set(self._dropped)
+
+    def unit_position(self, layer: int, unit: int) -> tuple[float, float]:
+        """Where a unit's circle is, in the diagram's view coordinates."""
+        x, y = self._positions[self._unit_index[layer][unit]]
+        return float(x), float(y)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.graphics.setBackground(theme.background)
+        self.raster_plot.setTitle("this step's dropout masks<br>(units × training points)",
+                                  color=theme.foreground, size=f"{theme.font_pt}pt")
+        for side in ("left", "bottom"):
+            axis = self.raster_plot.getAxis(side)
+            axis.setPen(theme.foreground)
+            axis.setTextPen(theme.foreground)
+            axis.setTickFont(QFont("DejaVu Sans", max(8, theme.font_pt - 2)))
+        self.raster_note.setColor(theme.foreground)
+        self.raster_note.setFont(QFont("DejaVu Sans", theme.font_pt))
+        self._sizes = None
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)

@@ -1,0 +1,85 @@
+"""Colours and sizes in one place, chosen for a projector: strong, colour-blind
+safe (orange/blue after Okabe–Ito), big type, thick lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pyqtgraph as pg
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+CLASS_COLOURS = ((230, 97, 1), (0, 114, 178), (0, 158, 115), (204, 121, 167),
+                 (240, 228, 66), (86, 180, 233))
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    foreground: str
+    panel: str
+    grid_alpha: float
+    class_colours: tuple = CLASS_COLOURS
+    midpoint: tuple = (247, 247, 247)  # the colour of p = 0.5 on the boundary map
+    dropped: tuple = (150, 150, 150)
+    positive_link: tuple = (0, 114, 178)
+    negative_link: tuple = (230, 97, 1)
+    train_loss: str = "#0072B2"
+    penalty: str = "#CC79A7"
+    total: str = "#000000"
+    test_loss: str = "#D55E00"
+    train_acc: str = "#0072B2"
+    test_acc: str = "#D55E00"
+    layer_colours: tuple = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+    event_line: str = "#555555"
+    font_pt: int = 11
+    title_pt: int = 13
+    line_width: float = 2.5
+    marker_size: float = 9.0
+    scale: float = 1.0
+
+    @staticmethod
+    def light() -> Theme:
+        return Theme("light", background="#ffffff", foreground="#202020", panel="#f2f2f2",
+                     grid_alpha=0.25)
+
+    @staticmethod
+    def dark() -> Theme:
+        return Theme("dark", background="#1e1e1e", foreground="#eeeeee", panel="#2a2a2a",
+                     grid_alpha=0.3, midpoint=(40, 40, 40), total="#ffffff",
+                     event_line="#bbbbbb", dropped=(110, 110, 110))
+
+    def scaled(self, factor: float) -> Theme:
+        """Presentation mode: everything about ``factor`` times larger."""
+        return replace(self, font_pt=round(self.font_pt * factor),
+                       title_pt=round(self.title_pt * factor),
+                       line_width=self.line_width * factor,
+                       marker_size=self.marker_size * factor, scale=self.scale * factor)
+
+    def binary_lut(self) -> np.ndarray:
+        """256-entry RGB lookup table for p(class 1): class 0 → white → class 1."""
+        c0, c1, mid = (np.array(c, float) for c in
+                       (self.class_colours[0], self.class_colours[1], self.midpoint))
+        t = np.linspace(0, 1, 256)[:, None]
+        # Pale tints so points drawn on top stay visible.
+        lo = mid + (c0 - mid) * 0.55
+        hi = mid + (c1 - mid) * 0.55
+        lut = np.where(t < 0.5, lo + (mid - lo) * (t / 0.5), mid + (hi - mid) * ((t - 0.5) / 0.5))
+        return lut.astype(np.uint8)
+
+    def class_rgb(self, probs: np.ndarray) -> np.ndarray:
+        """(…, k) probabilities → (…, 3) uint8: class colours weighted by probability."""
+        k = probs.shape[-1]
+        colours = np.array(self.class_colours[:k], float)
+        mid = np.array(self.midpoint, float)
+        pale = mid + (colours - mid) * 0.55
+        return (probs @ pale).clip(0, 255).astype(np.uint8)
+
+    def pen(self, colour, width: float | None = None, dashed: bool = False):
+        from PySide6.QtCore import Qt
+
+        pen = pg.mkPen(colour, width=width or self.line_width)
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
