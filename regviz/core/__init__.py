@@ -2,6 +2,9 @@
 from a notebook.
 
     from regviz.core import MLP, Regularization, Trainer, datasets
+
+Row layout throughout the public API: X is (samples, features) float64, y holds
+integer labels 0..k-1.
 """
 
 from . import datasets

@@ -2,26 +2,41 @@
 
 Two conventions, both from the source documents:
 
-* the book's (``divide_by_2m=False``): per layer λ₂·Σw² + λ₁·Σ|w| on the weights
-  and the same on the biases with their own λ; gradients 2λ₂w and λ₁·sign(w);
-* the course's (``divide_by_2m=True``): every term divided by 2m, m the number of
-  samples in the batch, so L2 is λ/(2m)·Σ‖W‖² with gradient λ/m·W.
+* the book's (``divide_by_2m=False``, nnfs): per layer λ₂·Σw² + λ₁·Σ|w| on the
+  weights and the same on the biases with their own λ; gradients 2λ₂w and λ₁·sign(w);
+* the course's (``divide_by_2m=True``, deeplearning.ai): every term divided by 2m,
+  m the number of samples in the batch, so L2 is λ/(2m)·Σ‖W‖² with gradient λ/m·W
+  and L1 is λ/(2m)·Σ|W| with gradient λ/(2m)·sign(W).
+
+(The course notes' code writes ``lambd * (1 / 2 * m)``, which multiplies by m/2, and
+squares W2 twice and W3 never; the formula they state, used here, is λ/(2m)·Σ over
+every layer.)
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 Lambda = float | Sequence[float]
+PENALTY_NAMES = ("l2", "l1", "l2_bias", "l1_bias")
 
 
 @dataclass
 class Regularization:
-    """Penalty strengths (a scalar for every layer, or one value per weight layer)
-    and dropout's keep probability (a scalar, or one value per hidden layer)."""
+    """Penalty strengths and dropout's keep probability.
+
+    Each λ (``l2``, ``l1``, ``l2_bias``, ``l1_bias``) is one number for every weight
+    layer or a list with one value per weight layer (the book regularizes layer by
+    layer); ``keep_prob`` is one number for every hidden layer or one per hidden
+    layer (1 = no dropout). ``divide_by_2m`` picks the course's scaling.
+
+    Bad values raise ValueError naming the argument and its allowed range, here for
+    the values and in :meth:`per_layer` for list lengths (which depend on the net).
+    """
 
     l2: Lambda = 0.0
     l1: Lambda = 0.0
@@ -31,17 +46,25 @@ class Regularization:
     divide_by_2m: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("l2", "l1", "l2_bias", "l1_bias"):
-            for v in _values(getattr(self, name), name):
-                if not (np.isfinite(v) and v >= 0):
-                    raise ValueError(f"{name}={v!r} is out of range: a λ must be a finite "
-                                     "number ≥ 0")
-        for v in _values(self.keep_prob, "keep_prob"):
+        self.validate()
+
+    def validate(self) -> None:
+        """ValueError if any value is out of range (the fields are plain attributes,
+        so this runs again whenever the settings are resolved for a network)."""
+        for name in PENALTY_NAMES:
+            for where, v in _values(getattr(self, name), name):
+                if not (math.isfinite(v) and v >= 0):
+                    raise ValueError(f"{name}{where}={v!r} is out of range: a λ must be a "
+                                     "finite number ≥ 0")
+        for where, v in _values(self.keep_prob, "keep_prob"):
             if not (0.0 < v <= 1.0):
-                raise ValueError(f"keep_prob={v!r} is out of range: allowed (0, 1]")
+                raise ValueError(f"keep_prob{where}={v!r} is out of range: allowed (0, 1]")
 
     def per_layer(self, n_layers: int) -> ResolvedRegularization:
-        """Every setting expanded to one value per layer (ValueError on wrong lengths)."""
+        """Every setting expanded to one value per layer for a network with
+        ``n_layers`` weight layers (ValueError on out-of-range values or lists of
+        the wrong length)."""
+        self.validate()
         return ResolvedRegularization(
             l2=_expand(self.l2, n_layers, "l2", "weight layers"),
             l1=_expand(self.l1, n_layers, "l1", "weight layers"),
@@ -51,9 +74,16 @@ class Regularization:
             divide_by_2m=bool(self.divide_by_2m),
         )
 
+    def penalty(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
+                m: int) -> float:
+        """The penalty of these parameters for a batch of ``m`` samples."""
+        return self.per_layer(len(weights)).penalty(weights, biases, m)
+
 
 @dataclass(frozen=True)
 class ResolvedRegularization:
+    """A :class:`Regularization` resolved for one network: one value per layer."""
+
     l2: tuple[float, ...]
     l1: tuple[float, ...]
     l2_bias: tuple[float, ...]
@@ -69,25 +99,32 @@ class ResolvedRegularization:
     def has_l1(self) -> bool:
         return any(self.l1) or any(self.l1_bias)
 
+    @property
+    def has_dropout(self) -> bool:
+        return any(kp < 1.0 for kp in self.keep_prob)
+
     def penalty(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
                 m: int) -> float:
+        """λ-weighted Σw², Σ|w| (and the same for biases) times :meth:`scale`."""
+        sums = [(float(np.vdot(W, W)), float(np.abs(W).sum()),
+                 float(np.vdot(b, b)), float(np.abs(b).sum()))
+                for W, b in zip(weights, biases, strict=True)]
+        return self.penalty_from_sums(sums, m)
+
+    def penalty_from_sums(self, sums: Sequence[tuple[float, float, float, float]],
+                          m: int) -> float:
+        """The penalty from per-layer (Σw², Σ|w|, Σb², Σ|b|), so a caller that has
+        the sums already (the trainer's history) does not compute them twice."""
         total = 0.0
-        for l, (W, b) in enumerate(zip(weights, biases, strict=True)):
-            if self.l2[l]:
-                total += self.l2[l] * float(np.vdot(W, W))
-            if self.l1[l]:
-                total += self.l1[l] * float(np.abs(W).sum())
-            if self.l2_bias[l]:
-                total += self.l2_bias[l] * float(np.vdot(b, b))
-            if self.l1_bias[l]:
-                total += self.l1_bias[l] * float(np.abs(b).sum())
+        for l, (w_sq, w_abs, b_sq, b_abs) in enumerate(sums):
+            total += (self.l2[l] * w_sq + self.l1[l] * w_abs
+                      + self.l2_bias[l] * b_sq + self.l1_bias[l] * b_abs)
         return self.scale(m) * total
 
     def add_gradient(self, weights, biases, grad_weights, grad_biases, m: int,
                      include_l1: bool = True) -> None:
-        """Add the penalty's gradient to the data-loss gradients in place. The
-        trainer leaves L1 out (``include_l1=False``) and applies it as a proximal
-        shrink instead, which is what lets weights land exactly on 0."""
+        """Add the penalty's gradient to the data-loss gradients in place
+        (L1 as λ₁·sign(w), its subgradient with 0 at 0)."""
         s = self.scale(m)
         for l, (W, b, gW, gb) in enumerate(zip(weights, biases, grad_weights, grad_biases,
                                                strict=True)):
@@ -102,23 +139,28 @@ class ResolvedRegularization:
                     gb += (s * self.l1_bias[l]) * np.sign(b)
 
 
-def _values(value: Lambda, name: str) -> list[float]:
-    if np.isscalar(value):
+def _values(value: Lambda, name: str) -> list[tuple[str, float]]:
+    """(position text, value) pairs: ``[("", v)]`` for a scalar, ``[("[i]", v)...]``
+    for a list, so messages can point at the offending element."""
+    bad = ValueError(f"{name}={value!r} must be a number or a list of numbers")
+    if isinstance(value, str):
+        raise bad
+    if np.isscalar(value) or (isinstance(value, np.ndarray) and value.ndim == 0):
         try:
-            return [float(value)]
+            return [("", float(value))]
         except (TypeError, ValueError):
-            raise ValueError(f"{name}={value!r} must be a number or a list of numbers") from None
+            raise bad from None
     try:
-        return [float(v) for v in value]
+        return [(f"[{i}]", float(v)) for i, v in enumerate(value)]
     except (TypeError, ValueError):
-        raise ValueError(f"{name}={value!r} must be a number or a list of numbers") from None
+        raise bad from None
 
 
 def _expand(value: Lambda, n: int, name: str, what: str) -> tuple[float, ...]:
-    values = _values(value, name)
-    if np.isscalar(value):
+    values = [v for _, v in _values(value, name)]
+    if np.isscalar(value) or (isinstance(value, np.ndarray) and value.ndim == 0):
         return tuple(values * n)
     if len(values) != n:
         raise ValueError(f"{name} has {len(values)} values but the network has {n} {what}; "
-                         f"give one value per layer or a single number")
+                         f"allowed: one value per layer ({n}) or a single number")
     return tuple(values)

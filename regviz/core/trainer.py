@@ -2,9 +2,16 @@
 
 ``trainer.regularization`` and ``trainer.learning_rate`` may be set between steps
 and apply at the next step with no reset: that is what lets a teacher drag λ while
-the class watches. L2 enters the gradient; L1 is applied as a proximal
-(soft-threshold) shrink after each update, so weights land on exactly 0 and can
-leave 0 again when λ₁ is lowered.
+the class watches.
+
+L2 enters the gradient (for SGD as the equivalent per-weight decay factor,
+θ·(1 − lr·c) − lr·g, one multiply). L1 is applied after the optimizer's update
+as a proximal (soft-threshold) step, θ ← sign(θ)·max(|θ| − lr·λ₁', 0) with λ₁'
+the effective per-sample coefficient (λ₁, or λ₁/(2m) in the course's scaling):
+a weight whose update would cross zero stops at exactly 0, and leaves 0 again as
+soon as its data gradient outweighs a lowered λ₁. For SGD this is the exact
+proximal-gradient step; momentum and Adam apply the same shrink after their own
+update (so with Adam, L1 acts like decoupled weight decay, not through the moments).
 """
 
 from __future__ import annotations
@@ -16,187 +23,322 @@ import numpy as np
 from . import optimizers
 from .errors import TrainingDiverged
 from .history import History
-from .mlp import DIVERGED_LOSS, MLP
+from .mlp import MLP, layer_boundaries, layer_views
 from .regularization import Regularization
+from .workspace import Workspace, with_ones_row
+
+# A mean cross-entropy this large means logits of ±10⁴: the run has blown up, and
+# stopping here (not only at inf/NaN) keeps the restored parameters sane.
+DIVERGED_LOSS = 1e4
+DEFAULT_RECORD_EVERY = 10
 
 
 class StepResult:
-    """The latest training step: its loss under dropout and the masks it drew.
-    ``masks[l]`` row r belongs to training point ``batch_indices[r]``."""
+    """The latest training step: its data loss (under dropout, on its batch) and
+    the dropout masks it drew, ``masks[l]`` a bool (batch, units) array per
+    hidden layer (None without dropout); row r belongs to training point
+    ``batch_indices[r]``. Fresh objects every step: safe to keep."""
 
-    __slots__ = ("data_loss", "masks", "batch_indices")
+    __slots__ = ("step", "data_loss", "masks", "batch_indices")
 
-    def __init__(self, data_loss, masks, batch_indices):
+    def __init__(self, step, data_loss, masks, batch_indices):
+        self.step = step
         self.data_loss = data_loss
         self.masks = masks
         self.batch_indices = batch_indices
 
 
 class Trainer:
+    """Trains ``net`` on (X_train, y_train) and measures it on (X_test, y_test).
+
+    ``optimizer``: sgd, momentum (μ 0.9) or adam (the book's). ``lr_decay``: the
+    book's lr/(1 + decay·t), t the step count. ``batch_size`` None means full
+    batch; mini-batches are drawn shuffled, epoch by epoch, from the trainer's
+    own ``np.random.default_rng(seed)``, which also draws the dropout masks — the
+    same seed gives bit-identical runs.
+
+    ``history`` records every ``record_every`` steps (None: 10, or more when a
+    point costs many steps' work, e.g. small mini-batches and a big test set) and
+    keeps at most ``history_capacity`` points per series (see :class:`History`).
+    A point at step t describes the parameters after t steps: the train data loss
+    the optimiser saw on them (under dropout, on the batch), the penalty for that
+    batch, and evaluation-mode (no dropout) accuracies on all training and test
+    points and test loss (no penalty). It is measured by step t + 1 before its
+    update (so the step's own forward pass is reused), hence after ``step(n)``
+    the newest point may be up to ``record_every`` steps old. The point at step 0
+    is measured at construction, all in evaluation mode.
+    """
+
     def __init__(self, net: MLP, X_train, y_train, X_test, y_test,
                  reg: Regularization | None = None, optimizer: str = "sgd",
                  learning_rate: float = 0.01, lr_decay: float = 0.0,
                  batch_size: int | None = None, seed: int | None = None,
-                 record_every: int = 10, history_capacity: int = 10_000):
+                 record_every: int | None = None, history_capacity: int = 10_000):
+        if not isinstance(net, MLP):
+            raise ValueError(f"net must be an MLP, not {type(net).__name__}")
         self.net = net
-        if not (lr_decay >= 0 and math.isfinite(lr_decay)):
+        if not (isinstance(lr_decay, int | float | np.number) and math.isfinite(lr_decay)
+                and lr_decay >= 0):
             raise ValueError(f"lr_decay={lr_decay!r} is out of range: allowed a number ≥ 0")
-        if batch_size is not None and batch_size < 1:
-            raise ValueError(f"batch_size={batch_size!r} is out of range: allowed ≥ 1, "
-                             "or None for full batch")
-        if record_every < 1:
-            raise ValueError(f"record_every={record_every!r}: allowed a whole number ≥ 1")
+        if batch_size is not None and not _is_whole_at_least_1(batch_size):
+            raise ValueError(f"batch_size={batch_size!r} is out of range: allowed a whole "
+                             "number ≥ 1, or None for full batch")
+        if record_every is not None and not _is_whole_at_least_1(record_every):
+            raise ValueError(f"record_every={record_every!r} is out of range: allowed a "
+                             "whole number ≥ 1, or None for automatic")
         self.lr_decay = float(lr_decay)
-        self.batch_size = batch_size
+        self.batch_size = None if batch_size is None else int(batch_size)
         self.optimizer_name = optimizer
         self._optimizer = optimizers.make(optimizer, net.params.size)
-        self._sgd = optimizer == "sgd"
-        self._decay_key = None
         self._rng = np.random.default_rng(seed)
         self.learning_rate = learning_rate
+        self._grads = np.zeros_like(net.params)
+        self._grads_augmented = layer_views(self._grads, net.sizes)
+        self._backup = net.params.copy()      # the parameters before the latest update
+        self._checkpoint = net.params.copy()  # the parameters at the latest history point
+        self._tmp = np.empty_like(net.params)
+        self._is_zero = np.empty(net.params.size, dtype=bool)
+        self._boundaries = layer_boundaries(net.sizes)
+        self._weight_sizes = [W.size for W in net.weights]
         self.set_data(X_train, y_train, X_test, y_test)
         self.regularization = reg if reg is not None else Regularization()
-        self._grads, self._grad_w, self._grad_b = net.new_flat_like()
-        self._backup = net.params.copy()
         self.step_count = 0
         self.last: StepResult | None = None
-        self._order = None
-        self._cursor = 0
-        self.history = History(net.n_layers, history_capacity, record_every)
-        self._record(float("nan"))
+        if record_every is None:
+            record_every = self._automatic_record_every()
+        self.history = History(net.n_layers, history_capacity, int(record_every))
+        self._next_record = 0
+        with np.errstate(all="ignore"):
+            self._record(None, self._train_ws, len(self.y_train), False)
 
     # -- live settings ------------------------------------------------------
     @property
     def learning_rate(self) -> float:
+        """Base learning rate (before ``lr_decay``); settable between steps."""
         return self._learning_rate
 
     @learning_rate.setter
     def learning_rate(self, value: float) -> None:
-        value = float(value)
-        if not (value > 0 and math.isfinite(value)):
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"learning_rate={value!r} must be a number > 0") from None
+        if not (math.isfinite(value) and value > 0):
             raise ValueError(f"learning_rate={value!r} is out of range: allowed a number > 0")
         self._learning_rate = value
 
     @property
     def regularization(self) -> Regularization:
+        """The :class:`Regularization` in force; settable between steps."""
         return self._reg
 
     @regularization.setter
     def regularization(self, reg: Regularization) -> None:
-        resolved = reg.per_layer(self.net.n_layers)  # validates lengths now, not mid-step
+        if not isinstance(reg, Regularization):
+            raise ValueError(f"regularization must be a Regularization, not "
+                             f"{type(reg).__name__}")
+        resolved = reg.per_layer(self.net.n_layers)  # validates now, not mid-step
         self._reg, self._resolved = reg, resolved
-        # Per-element coefficients over the flat buffer: L2 goes into the gradient
-        # in one multiply-add, L1 into the proximal shrink.
+        self._keep_probs = resolved.keep_prob
+        self._has_dropout = resolved.has_dropout
+        # Per-element coefficients over the flat buffer (W rows, then b, per layer).
         self._l2_coef = self._per_element(resolved.l2, resolved.l2_bias)
         self._l1_coef = self._per_element(resolved.l1, resolved.l1_bias)
         self._has_l2 = bool(self._l2_coef.any())
         self._has_l1 = bool(self._l1_coef.any())
-        self._tmp = np.empty_like(self.net.params)
+        self._coef_key = None
+        self._decay = None
 
-    def _per_element(self, weight_values, bias_values):
-        flat, w, b = self.net.new_flat_like()
-        for l in range(self.net.n_layers):
-            w[l][...] = weight_values[l]
-            b[l][...] = bias_values[l]
+    def _per_element(self, weight_values, bias_values) -> np.ndarray:
+        flat = np.zeros_like(self.net.params)
+        for l, Wb in enumerate(layer_views(flat, self.net.sizes)):
+            Wb[:-1] = weight_values[l]
+            Wb[-1] = bias_values[l]
         return flat
 
     def set_data(self, X_train, y_train, X_test, y_test) -> None:
         """Train and test on these points from the next step (weights are kept)."""
-        self.X_train, self.y_train = self.net.check_data(X_train, y_train)
-        self.X_test, self.y_test = self.net.check_data(X_test, y_test)
-        if len(self.y_train) == 0:
+        net = self.net
+        X_train, y_train = net.check_data(X_train, y_train)
+        X_test, y_test = net.check_data(X_test, y_test)
+        if len(y_train) == 0:
             raise ValueError("X_train is empty: need at least one training point")
+        self.X_train, self.y_train, self.X_test, self.y_test = X_train, y_train, X_test, y_test
+        self._X_train_columns = with_ones_row(X_train)
+        self._train_ws = self._workspace(len(y_train), y_train)
+        self._all_rows = np.arange(len(y_train))
+        if len(y_test):
+            self._X_test_columns = with_ones_row(X_test)
+            self._test_ws = self._workspace(len(y_test), y_test)
+        else:
+            self._test_ws = None
+        self._batch_ws: dict[int, Workspace] = {}
         self._order = None
         self._cursor = 0
-        self._full_indices = np.arange(len(self.y_train))
+
+    def _workspace(self, m: int, y: np.ndarray | None) -> Workspace:
+        ws = Workspace(self.net.sizes, self.net.activation, m)
+        if y is not None:
+            ws.set_targets(y)
+        return ws
+
+    def _automatic_record_every(self) -> int:
+        # A point costs up to two evaluation passes over all train and test
+        # points; a step costs about three passes over one batch. Keep points
+        # under ~10% of the work.
+        batch = len(self.y_train) if self.batch_size is None else self.batch_size
+        batch = min(batch, len(self.y_train))
+        points = len(self.y_train) + len(self.y_test)
+        return max(DEFAULT_RECORD_EVERY, math.ceil(3 * points / batch))
 
     # -- training -------------------------------------------------------------
     def step(self, n: int = 1) -> None:
-        """Run ``n`` optimisation steps; TrainingDiverged if the loss stops being
-        finite (the parameters are then those of the last finite step)."""
-        net, params, grads = self.net, self.net.params, self._grads
-        opt, rng, history = self._optimizer, self._rng, self.history
-        full = self.batch_size is None or self.batch_size >= len(self.y_train)
-        for _ in range(int(n)):
-            if full:
-                X, y, rows = self.X_train, self.y_train, self._full_indices
+        """Run ``n`` optimisation steps.
+
+        Raises TrainingDiverged if the loss (or a parameter) stops being finite;
+        the parameters are then those of the last step whose loss was finite."""
+        n = int(n)
+        if n < 0:
+            raise ValueError(f"n={n} is out of range: allowed a whole number ≥ 0")
+        net, opt = self.net, self._optimizer
+        params, grads, backup = net.params, self._grads, self._backup
+        weights_t, weights, grads_aug = net.augmented_t, net.weights, self._grads_augmented
+        rng = self._rng
+        full_batch = self.batch_size is None or self.batch_size >= len(self.y_train)
+        if full_batch:
+            ws, X, rows = self._train_ws, self._X_train_columns, self._all_rows
+            m = ws.m
+        lr_in_gradient = opt.lr_in_gradient
+        with np.errstate(all="ignore"):
+            for _ in range(n):
+                if not full_batch:
+                    ws, X, rows = self._next_batch()
+                    m = ws.m
+                lr = self._learning_rate
+                if self.lr_decay:
+                    lr = lr / (1.0 + self.lr_decay * self.step_count)
+                loss, masks = ws.forward_backward(
+                    weights_t, weights, grads_aug, X, self._keep_probs, rng, None,
+                    (lr if lr_in_gradient else 1.0) / m)
+                if not loss < DIVERGED_LOSS:  # also catches NaN
+                    self._diverged(loss)
+                if self.step_count >= self._next_record:
+                    self._record(loss, ws, m, full_batch and not self._has_dropout)
+                np.copyto(backup, params)
+                if self._has_l2 or self._has_l1:
+                    self._update_coefficients(lr, self._resolved.scale(m))
+                if self._has_l2:
+                    if self._decay is not None:
+                        params *= self._decay
+                    else:
+                        np.multiply(params, self._l2_step, out=self._tmp)
+                        grads += self._tmp
+                opt.update(params, grads, lr)
+                if self._has_l1:
+                    self._shrink(params)
+                self.step_count += 1
+                self.last = StepResult(self.step_count, loss, masks, rows)
+            if n and not math.isfinite(float(np.dot(params, params))):
+                self._diverged(float("nan"))
+
+    def _update_coefficients(self, lr: float, scale: float) -> None:
+        """The L2 and L1 factors per parameter for this learning rate and batch,
+        cached while they stay the same."""
+        key = (lr, scale)
+        if key == self._coef_key:
+            return
+        self._coef_key = key
+        self._decay = None
+        if self._has_l2:
+            if isinstance(self._optimizer, optimizers.SGD):
+                # θ − lr·(g + 2sλθ) = θ·(1 − 2sλ·lr) − lr·g
+                self._decay = 1.0 - (2.0 * scale * lr) * self._l2_coef
             else:
-                X, y, rows = self._next_batch()
-            res = self._resolved
-            m = X.shape[0]
-            _, loss, masks = net.forward_backward(X, y, res, self._grad_w, self._grad_b,
-                                                  None, rng)
-            if not loss < DIVERGED_LOSS:  # also catches NaN
-                params[...] = self._backup
-                raise TrainingDiverged(self.step_count, loss)
-            scale = res.scale(m)
-            lr = self._learning_rate
-            if self.lr_decay:
-                lr = lr / (1.0 + self.lr_decay * self.step_count)
-            self._backup[...] = params
-            if self._has_l2 and self._sgd:
-                # θ − lr·(g + cθ) = θ·(1 − lr·c) − lr·g: the L2 gradient as a
-                # per-element decay factor, cached while lr and m stay the same
-                params *= self._decay_factor(lr, scale)
-            elif self._has_l2:
-                np.multiply(self._l2_coef, params, out=self._tmp)
-                self._tmp *= 2.0 * scale
-                grads += self._tmp
-            opt.update(params, grads, lr)
-            if self._has_l1:
-                self._shrink(params, lr * scale)
-            self.step_count += 1
-            self.last = StepResult(loss, masks, rows)
-            if history.wants(self.step_count):
-                self._record(loss)
+                # the L2 gradient 2sλθ, times lr where the optimizer wants lr·g
+                factor = lr if self._optimizer.lr_in_gradient else 1.0
+                self._l2_step = (2.0 * scale * factor) * self._l2_coef
+        if self._has_l1:
+            self._threshold = (lr * scale) * self._l1_coef
 
-    def _decay_factor(self, lr: float, scale: float) -> np.ndarray:
-        key = (lr, scale, id(self._l2_coef))
-        if self._decay_key != key:
-            self._decay = 1.0 - (2.0 * scale * lr) * self._l2_coef
-            self._decay_key = key
-        return self._decay
-
-    def _shrink(self, params: np.ndarray, threshold: float) -> None:
-        # Soft threshold: move |θ| toward 0 by lr·λ₁ and stop at 0 instead of
+    def _shrink(self, params: np.ndarray) -> None:
+        # Soft threshold: |θ| moves toward 0 by lr·λ₁' and stops at 0 instead of
         # crossing it (elements with λ₁ = 0 are untouched).
         tmp = self._tmp
         np.abs(params, out=tmp)
-        tmp -= threshold * self._l1_coef
+        tmp -= self._threshold
         np.maximum(tmp, 0.0, out=tmp)
         np.copysign(tmp, params, out=params)
 
-    def _next_batch(self):
+    def _next_batch(self) -> tuple[Workspace, np.ndarray, np.ndarray]:
         n = len(self.y_train)
         if self._order is None or self._cursor >= n:
             self._order = self._rng.permutation(n)
             self._cursor = 0
         rows = self._order[self._cursor:self._cursor + self.batch_size]
         self._cursor += self.batch_size
-        return self.X_train[rows], self.y_train[rows], rows
+        ws = self._batch_ws.get(len(rows))
+        if ws is None:
+            ws = self._batch_ws[len(rows)] = self._workspace(len(rows), None)
+        ws.set_targets(self.y_train[rows])
+        return ws, self._X_train_columns[:, rows], rows
+
+    def _diverged(self, loss: float) -> None:
+        """Put back the last finite parameters and raise."""
+        params = self.net.params
+        if math.isfinite(float(np.dot(self._backup, self._backup))):
+            np.copyto(params, self._backup)
+        else:
+            np.copyto(params, self._checkpoint)
+        raise TrainingDiverged(self.step_count, loss)
 
     # -- measuring ------------------------------------------------------------
-    def _record(self, step_loss: float) -> None:
-        net = self.net
-        m = len(self.y_train)
-        penalty = self._resolved.penalty(net.weights, net.biases, m)
-        # The step's own loss (under dropout, on its batch) is what the optimiser
-        # minimises; accuracies are measured in evaluation mode on all points.
-        p_train, eval_loss = net.evaluate(self.X_train, self.y_train)
-        train_loss = step_loss if math.isfinite(step_loss) else eval_loss
-        if len(self.y_test):
-            p_test, test_loss = net.evaluate(self.X_test, self.y_test)
-            test_acc = _accuracy(p_test, self.y_test)
+    def _record(self, step_loss: float | None, ws: Workspace, m: int, clean: bool) -> None:
+        """Add the history point for the current parameters. ``ws`` holds this
+        step's forward pass; ``clean`` means it was full batch without dropout, so
+        it already is the evaluation-mode pass over the training points.
+        ``step_loss`` None (at construction) measures the train loss in
+        evaluation mode."""
+        net, history = self.net, self.history
+        params, tmp, seg = net.params, self._tmp, self._boundaries
+        # Per-layer sums over W₀, b₀, W₁, b₁, … in three reductions.
+        np.multiply(params, params, out=tmp)
+        squares = np.add.reduceat(tmp, seg).tolist()
+        if not math.isfinite(sum(squares)):
+            self._diverged(float("nan") if step_loss is None else step_loss)
+        np.abs(params, out=tmp)
+        magnitudes = np.add.reduceat(tmp, seg).tolist()
+        np.equal(params, 0.0, out=self._is_zero)
+        zeros = np.add.reduceat(self._is_zero, seg, dtype=np.intp).tolist()
+        sums = list(zip(squares[0::2], magnitudes[0::2], squares[1::2], magnitudes[1::2],
+                        strict=True))
+        penalty = self._resolved.penalty_from_sums(sums, m)
+
+        if clean:
+            train_correct = ws.count_correct()
         else:
-            test_loss = test_acc = float("nan")
-        self.history.append(
-            step=self.step_count, train_data_loss=train_loss, train_penalty=penalty,
-            train_total=train_loss + penalty, test_loss=test_loss,
-            train_accuracy=_accuracy(p_train, self.y_train), test_accuracy=test_acc,
-            weight_norm=[math.sqrt(float(np.vdot(W, W))) for W in net.weights],
-            weight_l1=[float(np.abs(W).sum()) for W in net.weights],
-            zero_fraction=[float(np.count_nonzero(W == 0.0)) / W.size for W in net.weights],
+            train_ws = self._train_ws
+            train_ws.forward(net.augmented_t, self._X_train_columns)
+            if step_loss is None:  # the point at construction, before any step
+                step_loss = train_ws.data_loss()
+            train_correct = train_ws.count_correct()
+        test_ws = self._test_ws
+        if test_ws is not None:
+            test_ws.forward(net.augmented_t, self._X_test_columns)
+            test_loss = test_ws.data_loss()
+            test_accuracy = test_ws.count_correct() / len(self.y_test)
+        else:
+            test_loss = test_accuracy = float("nan")
+        history.append(
+            step=self.step_count, train_data_loss=step_loss, train_penalty=penalty,
+            train_total=step_loss + penalty, test_loss=test_loss,
+            train_accuracy=train_correct / len(self.y_train), test_accuracy=test_accuracy,
+            weight_norm=[math.sqrt(s) for s in squares[0::2]],
+            weight_l1=magnitudes[0::2],
+            zero_fraction=[z / size for z, size in zip(zeros[0::2], self._weight_sizes,
+                                                        strict=True)],
         )
+        self._next_record = history.next_step(self.step_count)
+        np.copyto(self._checkpoint, params)
 
     def restore(self, step: int, series: dict[str, np.ndarray]) -> None:
         """Continue from a saved session: its step count and history."""
@@ -206,8 +348,8 @@ class Trainer:
         if steps is not None and len(steps) > 2:
             stride = max(1, int(steps[-1] - steps[-2]))
         self.history.load(series, stride)
+        self._next_record = self.history.next_step(self.step_count)
 
 
-def _accuracy(probs: np.ndarray, y: np.ndarray) -> float:
-    pred = probs >= 0.5 if probs.ndim == 1 else probs.argmax(axis=1)
-    return float(np.count_nonzero(pred == y)) / len(y)
+def _is_whole_at_least_1(value) -> bool:
+    return isinstance(value, int | float | np.integer) and value == int(value) and value >= 1

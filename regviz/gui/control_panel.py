@@ -3,7 +3,8 @@ setting, named, labelled and explained by the table, writing into one ``Config``
 
 A widget never holds a value of its own: every change goes through
 ``Config.with_values`` (so it is checked exactly as ``--set`` is), and the panel
-then shows the config back."""
+then shows the config back. A refused value leaves the config as it was and says
+why right under the control."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -27,18 +30,76 @@ from superqt.utils import qthrottled
 
 from ..config import FIELDS, Config, Field
 
-# Widget names the outside world relies on (tests, automation) where they differ
-# from the setting's name.
+# The objectName of a setting's widget is the setting's name, except these, whose
+# names tests and automation scripts already rely on.
 OBJECT_NAMES = {"l2": "l2_lambda", "l1": "l1_lambda"}
 GROUP_TITLES = {"regularization": "Regularization", "training": "Training",
                 "network": "Network", "data": "Data"}
+# The lesson's controls first: a teacher reaches for λ and keep_prob, not the seed.
 GROUP_ORDER = ("regularization", "training", "network", "data")
+# What a spin box shows at its minimum, where that minimum means something special.
+SPECIAL_VALUE_TEXT = {"batch_size": "full batch"}
 SLIDER_STEPS = 1000
-LOG_DECADES = {"l2": (-4.0, 2.0), "l1": (-5.0, 1.0), "learning_rate": (-4.0, 2.0)}
+LOG_SLIDER_DECADES = 6  # a log slider spans max/10⁶ … max, plus 0 at its left end
+DRAG_UPDATE_MS = 60  # a slider drag sends at most ~16 configs a second
+ERROR_STYLE = "background: #ffd6d6;"
+
+
+def editor_name(field_name: str) -> str:
+    """The objectName of the widget editing setting ``field_name``."""
+    return OBJECT_NAMES.get(field_name, field_name)
+
+
+def tooltip(field: Field) -> str:
+    return f"{field.help}\nAllowed: {field.allowed()}."
+
+
+def format_value(value) -> str:
+    if isinstance(value, tuple):
+        return ",".join(map(str, value))
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class SliderScale:
+    """Slider positions 0…SLIDER_STEPS ↔ values of a float setting: linear, or
+    logarithmic over LOG_SLIDER_DECADES with position 0 meaning 0 (or the smallest
+    value, where 0 is not allowed)."""
+
+    def __init__(self, field: Field):
+        self.field = field
+        self.log = field.log
+        if self.log:
+            self.hi = math.log10(field.maximum)
+            self.lo = self.hi - LOG_SLIDER_DECADES
+
+    def position(self, value: float) -> int:
+        f = self.field
+        if self.log:
+            if value <= 0:
+                return 0
+            t = (math.log10(value) - self.lo) / (self.hi - self.lo)
+            return int(round(1 + min(1.0, max(0.0, t)) * (SLIDER_STEPS - 1)))
+        t = (value - f.minimum) / (f.maximum - f.minimum)
+        return int(round(min(1.0, max(0.0, t)) * SLIDER_STEPS))
+
+    def value(self, position: int) -> float:
+        f = self.field
+        if self.log:
+            if position <= 0:
+                return 10.0 ** self.lo if f.exclusive_minimum else 0.0
+            value = 10 ** (self.lo + (position - 1) / (SLIDER_STEPS - 1) * (self.hi - self.lo))
+        else:
+            value = f.minimum + position / SLIDER_STEPS * (f.maximum - f.minimum)
+        # Two significant digits: 0.7 and 0.86 read better on a projector than
+        # 0.6982 and 0.8614, and the slider cannot be placed more finely anyway.
+        return float(f"{value:.2g}")
 
 
 class FieldControl(QWidget):
-    """One setting's widget(s); emits ``edited(name, value)`` with raw input."""
+    """One setting's widget(s) and its inline error line; emits
+    ``edited(name, raw value)`` for the panel to check."""
 
     edited = Signal(str, object)
 
@@ -46,107 +107,144 @@ class FieldControl(QWidget):
         super().__init__(parent)
         self.field = field
         self.setObjectName(f"{field.name}_control")
-        tip = f"{field.help}\nAllowed: {field.allowed()}."
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.slider = None
-        self.editor = None
-        name = OBJECT_NAMES.get(field.name, field.name)
+        self.slider: QSlider | None = None
+        self.scale: SliderScale | None = None
+        self.browse_button: QPushButton | None = None
+        self._showing = False  # True while the panel writes a value in
+        tip = tooltip(field)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
         if field.kind == "choice":
             self.editor = QComboBox()
             self.editor.addItems(list(field.choices))
-            self.editor.currentTextChanged.connect(lambda v: self.edited.emit(field.name, v))
+            self.editor.currentTextChanged.connect(self._changed)
         elif field.kind == "bool":
             self.editor = QCheckBox()
-            self.editor.toggled.connect(lambda v: self.edited.emit(field.name, v))
-        elif field.kind == "int" and field.maximum is not None and field.maximum <= 100000:
+            self.editor.toggled.connect(self._changed)
+        elif field.kind == "int":
             self.editor = QSpinBox()
-            self.editor.setRange(int(field.minimum or 0), int(field.maximum))
+            self.editor.setRange(int(field.minimum or 0), int(min(field.maximum, 2**31 - 1)))
+            if field.name in SPECIAL_VALUE_TEXT:
+                self.editor.setSpecialValueText(SPECIAL_VALUE_TEXT[field.name])
+            # Typing "400" must not send 4 and 40 on the way (each would reset).
             self.editor.setKeyboardTracking(False)
-            self.editor.valueChanged.connect(lambda v: self.edited.emit(field.name, v))
-        elif field.kind == "float" and field.maximum is not None:
+            self.editor.valueChanged.connect(self._changed)
+        elif field.kind == "float":
+            self.scale = SliderScale(field)
             self.slider = QSlider(Qt.Orientation.Horizontal)
             self.slider.setRange(0, SLIDER_STEPS)
-            self.slider.setObjectName(f"{name}_slider")
-            self.slider.setToolTip(tip)
+            self.slider.setPageStep(SLIDER_STEPS // 20)
+            self.slider.setObjectName(f"{editor_name(field.name)}_slider")
+            self.slider.setToolTip(tip + (" Log scale; the far left is 0."
+                                          if field.log and not field.exclusive_minimum else ""))
             self.slider.valueChanged.connect(self._slider_moved)
-            layout.addWidget(self.slider, 3)
+            row.addWidget(self.slider, 1)
             self.editor = QLineEdit()
-            self.editor.setMaximumWidth(90)
+            self.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+            # Wide enough for "0.00005" in the application's font.
+            self.editor.setFixedWidth(self.editor.fontMetrics().horizontalAdvance("0.000005") + 16)
             self.editor.editingFinished.connect(self._text_entered)
-        else:
+        else:  # int_list, path
             self.editor = QLineEdit()
+            if field.kind == "int_list":
+                self.editor.setPlaceholderText("e.g. 20,3" if field.name == "hidden"
+                                               else "all")
+            else:
+                self.editor.setPlaceholderText("generated points")
+                self.editor.setClearButtonEnabled(True)
             self.editor.editingFinished.connect(self._text_entered)
-        self.editor.setObjectName(name)
+        self.editor.setObjectName(editor_name(field.name))
         self.editor.setToolTip(tip)
-        layout.addWidget(self.editor, 1)
+        row.addWidget(self.editor, 0 if self.slider is not None else 1)
+        if field.kind == "path":
+            self.browse_button = QPushButton("Browse…")
+            self.browse_button.setObjectName(f"{field.name}_browse")
+            self.browse_button.setToolTip("Choose a CSV (x1, x2, label), NPZ or .mat file")
+            self.browse_button.clicked.connect(self._browse)
+            row.addWidget(self.browse_button)
+        self.error_label = QLabel()
+        self.error_label.setObjectName(f"{field.name}_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error_label.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.error_label)
         self.setToolTip(tip)
-        self._showing = False
 
-    # -- value <-> widget -------------------------------------------------------
+    # -- value ↔ widget -------------------------------------------------------------------
     def show_value(self, value) -> None:
+        """Show ``value`` without announcing it as an edit."""
         self._showing = True
         try:
-            f = self.field
             if isinstance(self.editor, QComboBox):
                 self.editor.setCurrentText(str(value))
             elif isinstance(self.editor, QCheckBox):
                 self.editor.setChecked(bool(value))
             elif isinstance(self.editor, QSpinBox):
                 self.editor.setValue(int(value))
-            else:
-                text = ",".join(map(str, value)) if isinstance(value, tuple) else (
-                    f"{value:g}" if isinstance(value, float) else str(value))
-                if self.editor.text() != text:
-                    self.editor.setText(text)
-            if self.slider is not None:
-                self.slider.setValue(self.slider_position(float(value)))
-            self.editor.setStyleSheet("")
-            del f
+            elif self.editor.text() != format_value(value):
+                self.editor.setText(format_value(value))
+            # Never move a slider under the teacher's hand: rounding would make it jump.
+            if self.slider is not None and not self.slider.isSliderDown():
+                self.slider.setValue(self.scale.position(float(value)))
         finally:
             self._showing = False
+        self.clear_error()
 
-    def slider_position(self, value: float) -> int:
-        f = self.field
-        if f.name in LOG_DECADES:
-            lo, hi = LOG_DECADES[f.name]
-            if value <= 0:
-                return 0
-            t = (math.log10(value) - lo) / (hi - lo)
-            return int(round(1 + t * (SLIDER_STEPS - 1))) if t >= 0 else 1
-        return int(round((value - f.minimum) / (f.maximum - f.minimum) * SLIDER_STEPS))
+    def show_error(self, message: str) -> None:
+        self.editor.setStyleSheet(ERROR_STYLE)
+        self.error_label.setText(message)
+        self.error_label.show()
 
-    def slider_value(self, position: int) -> float:
-        f = self.field
-        if f.name in LOG_DECADES:
-            lo, hi = LOG_DECADES[f.name]
-            if position == 0:
-                return 0.0 if not f.exclusive_minimum else 10 ** lo
-            value = 10 ** (lo + (position - 1) / (SLIDER_STEPS - 1) * (hi - lo))
-            return float(f"{value:.3g}")  # round numbers read better on a projector
-        value = f.minimum + position / SLIDER_STEPS * (f.maximum - f.minimum)
-        return float(f"{value:.3g}")
+    def clear_error(self) -> None:
+        if self.error_label.isVisible() or self.editor.styleSheet():
+            self.editor.setStyleSheet("")
+            self.error_label.hide()
+
+    @property
+    def has_error(self) -> bool:
+        return not self.error_label.isHidden()
+
+    @property
+    def dragging(self) -> bool:
+        return self.slider is not None and self.slider.isSliderDown()
+
+    # -- user input -----------------------------------------------------------------------
+    @Slot(object)
+    def _changed(self, value) -> None:
+        if not self._showing:
+            self.edited.emit(self.field.name, value)
 
     @Slot(int)
     def _slider_moved(self, position: int) -> None:
         if self._showing:
             return
-        value = self.slider_value(position)
-        self.editor.setText(f"{value:g}")
+        value = self.scale.value(position)
+        self.editor.setText(format_value(value))
         self.edited.emit(self.field.name, value)
 
     @Slot()
     def _text_entered(self) -> None:
         if not self._showing:
-            self.edited.emit(self.field.name, self.editor.text())
+            self.edited.emit(self.field.name, self.editor.text().strip())
 
-    def show_error(self, message: str) -> None:
-        self.editor.setStyleSheet("background: #ffd6d6;")
-        self.editor.setToolTip(message)
+    @Slot()
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Train on points from a file", self.editor.text(),
+            "Points (*.csv *.npz *.mat);;All files (*)")
+        if path:
+            self.editor.setText(path)
+            self.edited.emit(self.field.name, path)
 
 
 class ControlPanel(QWidget):
-    """Every setting of ``FIELDS`` in groups; holds the current ``Config``."""
+    """Every setting of ``FIELDS`` in titled groups; holds the current ``Config``
+    and emits ``config_changed`` with each accepted change."""
 
     config_changed = Signal(object)
 
@@ -155,71 +253,109 @@ class ControlPanel(QWidget):
         self.setObjectName("control_panel")
         self.config = config
         self.controls: dict[str, FieldControl] = {}
-        self.message = QLabel()
-        self.message.setObjectName("control_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.message)
+        layout.setSpacing(6)
         for group in GROUP_ORDER:
             box = QGroupBox(GROUP_TITLES[group])
             box.setObjectName(f"{group}_group")
+            box.setStyleSheet("QGroupBox { font-weight: bold; }"
+                              "QGroupBox * { font-weight: normal; }")
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form.setContentsMargins(6, 4, 6, 4)
-            form.setVerticalSpacing(3)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            form.setContentsMargins(8, 6, 8, 6)
+            form.setVerticalSpacing(4)
             for f in FIELDS:
-                if f.group != group:
-                    continue
-                control = FieldControl(f)
-                control.edited.connect(self._edited)
-                label = QLabel(f.label)
-                label.setToolTip(control.toolTip())
-                form.addRow(label, control)
-                self.controls[f.name] = control
+                if f.group == group:
+                    control = FieldControl(f)
+                    control.edited.connect(self._edited)
+                    label = QLabel(f.label)
+                    label.setObjectName(f"{f.name}_label")
+                    label.setToolTip(tooltip(f))
+                    label.setBuddy(control.editor)
+                    form.addRow(label, control)
+                    self.controls[f.name] = control
+            if group == "data":
+                self.regenerate_button = QPushButton("New points")
+                self.regenerate_button.setObjectName("regenerate")
+                self.regenerate_button.setToolTip(
+                    "Draw a fresh set of points (the next data seed); training restarts.")
+                self.regenerate_button.clicked.connect(self.regenerate)
+                form.addRow("", self.regenerate_button)
             layout.addWidget(box)
         layout.addStretch(1)
-        self._pending: dict[str, object] = {}
+        # One label column width for every group, so the controls line up.
+        labels = [self.findChild(QLabel, f"{f.name}_label") for f in FIELDS]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
         self.show_config(config)
 
-    def widget(self, name: str):
+    def widget(self, name: str) -> QWidget:
         """The editing widget of setting ``name``."""
         return self.controls[name].editor
 
+    def message_for(self, name: str) -> str:
+        """The inline error shown under setting ``name`` ("" if none)."""
+        control = self.controls[name]
+        return control.error_label.text() if control.has_error else ""
+
     def show_config(self, config: Config) -> None:
+        """Show ``config`` in every control without announcing it."""
         self.config = config
         for name, control in self.controls.items():
             control.show_value(getattr(config, name))
 
     def set_config(self, config: Config) -> None:
         """Replace the whole config (a preset, a loaded session) and announce it."""
-        self.message.hide()
         self.show_config(config)
         self.config_changed.emit(config)
 
+    def set_value(self, name: str, value) -> bool:
+        """Change one setting as if typed (scripts, tests); False if refused."""
+        self._edited(name, value)
+        return not self.controls[name].has_error
+
+    @Slot()
+    def regenerate(self) -> None:
+        self.set_value("data_seed", (self.config.data_seed + 1) % (2**31 - 1))
+
     @Slot(str, object)
     def _edited(self, name: str, value) -> None:
+        control = self.controls[name]
         try:
             new = self.config.with_values(**{name: value})
+            if name == "data_file" and new.data_file:
+                _check_data_file(new)
         except ValueError as exc:
-            self.message.setText(str(exc))
-            self.message.show()
-            self.controls[name].show_error(str(exc))
+            control.show_error(str(exc))
             return
-        self.message.hide()
-        self.controls[name].editor.setStyleSheet("")
         if new == self.config:
+            control.show_value(getattr(new, name))  # e.g. "0.50" typed → "0.5"
             return
         self.config = new
-        if self.controls[name].slider is not None and not self.controls[name]._showing:
-            self._emit_throttled()
+        # Show the checked value back ("5e-1" reads "0.5"; scripted edits show too).
+        control.show_value(getattr(new, name))
+        if control.dragging:
+            self._announce_throttled()
         else:
+            # Typed, clicked or scripted: at once and in order (a late one could
+            # land after a Reset the teacher pressed meanwhile).
             self.config_changed.emit(new)
 
-    @qthrottled(timeout=60)
-    def _emit_throttled(self) -> None:
-        # A slider drag sends at most ~16 updates a second; the last value always
-        # arrives (throttle with a trailing call).
+    @qthrottled(timeout=DRAG_UPDATE_MS)
+    def _announce_throttled(self) -> None:
+        # Leading and trailing: the drag's first and last values always arrive.
         self.config_changed.emit(self.config)
+
+
+def _check_data_file(config: Config) -> None:
+    """Refuse a data file that cannot be loaded before anything is reset, so the
+    class keeps its running experiment (ValueError says what is wrong)."""
+    from ..experiment import make_data
+
+    try:
+        make_data(config)
+    except OSError as exc:
+        raise ValueError(f"{config.data_file}: {exc.strerror or exc}") from None

@@ -6,7 +6,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .theme import Theme
 
@@ -118,9 +125,11 @@ class DecisionBoundaryView(QWidget):
             pred = _predict_from_grid(snapshot.grid, X)
         wrong = X[pred != y]
         self.wrong_count = len(wrong)
-        self.wrong_scatter.setData(pos=wrong, size=self.theme.marker_size * 0.8,
-                                   pen=pg.mkPen("#000000", width=2 * self.theme.scale),
-                                   brush=pg.mkBrush("#000000"))
+        # A white × outlined in black reads as a cross on orange, blue and white alike
+        # (a black one merged into a black blob on the filled training circles).
+        self.wrong_scatter.setData(pos=wrong, size=self.theme.marker_size * 1.1,
+                                   pen=pg.mkPen("#000000", width=1.2 * self.theme.scale),
+                                   brush=pg.mkBrush("#ffffff"))
         n_train = len(data.y_train)
         train_wrong = int(np.count_nonzero(pred[:n_train] != data.y_train))
         test_wrong = int(np.count_nonzero(pred[n_train:] != data.y_test))
@@ -142,9 +151,16 @@ class DecisionBoundaryView(QWidget):
             size=self.theme.marker_size * 2.4, brush=pg.mkBrush(None),
             pen=pg.mkPen(self.theme.foreground, width=3 * self.theme.scale))
 
-    def _on_points_clicked(self, _item, points, _event=None) -> None:
+    def _on_points_clicked(self, _item, points, event=None) -> None:
         if len(points):
-            index = int(points[0].data())
+            # Markers overlap where points are dense: take the one nearest the click,
+            # not whichever pyqtgraph lists first.
+            chosen = points[0]
+            if event is not None and len(points) > 1:
+                click = event.pos()
+                chosen = min(points, key=lambda p: (p.pos().x() - click.x()) ** 2
+                             + (p.pos().y() - click.y()) ** 2)
+            index = int(chosen.data())
             self.select_sample(index)
             self.sample_selected.emit(index)
 
@@ -164,6 +180,7 @@ class DecisionBoundaryView(QWidget):
             axis.setPen(theme.foreground)
             axis.setTextPen(theme.foreground)
             axis.setTickFont(font)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # see HistoryPlot
         self.plot.setTitle("Decision boundary", color=theme.foreground,
                            size=f"{theme.title_pt}pt")
         self.contour.setPen(pg.mkPen(theme.foreground, width=2 * theme.scale))

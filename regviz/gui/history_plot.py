@@ -8,11 +8,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
 from .theme import Theme
 
 MAX_EVENT_LINES = 12  # older changes are dropped from view: a wall of lines reads as noise
+EVENT_LABEL_POSITIONS = (0.9, 0.72, 0.54)  # fractions of the plot height, top down
 
 
 class HistoryPlot(QWidget):
@@ -20,6 +21,7 @@ class HistoryPlot(QWidget):
     Y_LABEL = ""
     EXPLANATION = ""
     LOG_Y_TOGGLE = False
+    LEGEND_COLUMNS = 2
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
@@ -27,10 +29,21 @@ class HistoryPlot(QWidget):
         self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=self.theme.grid_alpha)
-        self.legend = self.plot.addLegend(offset=(-8, 8), labelTextSize=f"{self.theme.font_pt}pt")
+        # The legend sits under the axis, outside the data: inside the plot it hid
+        # the newest steps (the right edge), which are what the class is watching.
+        self.legend = pg.LegendItem(colCount=self.LEGEND_COLUMNS, verSpacing=-4, horSpacing=12,
+                                    labelTextSize=f"{self.theme.font_pt}pt")
+        self.plot.layout.addItem(self.legend, 4, 1)
+        # All spare height goes to the data, none to the legend row.
+        self.plot.layout.setRowStretchFactor(2, 100)
+        self.plot.layout.setRowStretchFactor(4, 0)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._event_lines: list[pg.InfiniteLine] = []
         self._events_shown: tuple = ()
+        self._x_top = None
+        self._y_range = None
+        self.plot.enableAutoRange(x=False, y=False)  # see _fit_x and fit_y
         self._hover = pg.TextItem(anchor=(0, 1))
         self._hover.setZValue(100)
         self.plot.addItem(self._hover, ignoreBounds=True)
@@ -54,8 +67,13 @@ class HistoryPlot(QWidget):
     def add_curve(self, key: str, name: str, colour: str, dashed: bool = False,
                   width: float | None = None) -> pg.PlotDataItem:
         curve = self.plot.plot([], [], name=name, pen=self.theme.pen(colour, width, dashed))
-        curve.setClipToView(True)
+        self.legend.addItem(curve, name)
+        # No setClipToView: it clips to the view range of the previous frame, so the
+        # newest part of a growing curve (the part the class is watching) went missing.
         curve.setDownsampling(auto=True, method="peak")
+        # About one point per pixel column is all a thick line can show; pyqtgraph's
+        # default (5 per pixel) made antialiased curve painting the dearest part of a frame.
+        curve.opts["autoDownsampleFactor"] = 1.5
         self.curves[key] = curve
         return curve
 
@@ -66,13 +84,72 @@ class HistoryPlot(QWidget):
         if self.plot.ctrl.logYCheck.isChecked():
             keep = y > 0
             x, y = x[keep], y[keep]
-        self.curves[key].setData(x, y, skipFiniteCheck=True)
+        curve = self.curves[key]
+        curve.setData(x, y, skipFiniteCheck=True)
+        # A single recorded point draws no line: show it as a dot instead.
+        symbol = "o" if len(x) == 1 else None
+        if curve.opts["symbol"] != symbol:
+            curve.setSymbol(symbol)
+            curve.setSymbolBrush(curve.opts["pen"].color() if symbol else None)
+        if len(x):
+            self._fit_x(float(x[-1]))
+
+    def _fit_x(self, last_step: float) -> None:
+        """Show steps 0 … the next round number (1, 2, 5 × 10^k) past the newest one.
+
+        The x axis then moves in jumps, not every frame: the class can read it, and
+        the (costly) axis picture is re-drawn a few times a run instead of 30 a second."""
+        top = nice_ceiling(max(last_step * 1.03, 10.0))  # room for the newest label
+        if top != self._x_top:
+            self._x_top = top
+            self.plot.setXRange(0, top, padding=0.02)
+
+    def set_antialias(self, on: bool) -> None:
+        """Smooth curves while paused (screenshots, explaining); plain ones while
+        training, where antialiased thick lines were half of every frame's paint
+        time, and the GUI thread holding Python's GIL slows the training thread."""
+        for curve in self.curves.values():
+            if curve.opts.get("antialias") != on:
+                curve.opts["antialias"] = on
+                curve.curve.opts["antialias"] = on
+                curve.update()
 
     @Slot(bool)
     def set_log_y(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
+        self._y_range = None
+        if on:
+            self.plot.enableAutoRange(y=True)
+        else:
+            self.fit_y()
+
+    def fit_y(self) -> None:
+        """Fit y to the data, rounded out to whole ticks, so the range (and the
+        cached axis picture) changes only when a curve crosses a tick, not every frame.
+        On a log axis pyqtgraph's auto-range does the job."""
+        if self.plot.ctrl.logYCheck.isChecked():
+            return
+        lows, highs = [], []
+        for curve in self.curves.values():
+            y = curve.yData
+            if y is not None and len(y):
+                lows.append(float(np.min(y)))
+                highs.append(float(np.max(y)))
+        if not lows:
+            return
+        lo, hi = min(lows), max(highs)
+        # A flat curve (one point, or a diverged run) still gets a readable range.
+        tick = nice_ceiling(max(hi - lo, 0.05 * max(abs(lo), abs(hi), 1.0)) / 5)
+        span = (np.floor(lo / tick) * tick, np.ceil(hi / tick) * tick)
+        if span[1] <= span[0]:
+            span = (span[0] - tick, span[1] + tick)
+        if span != self._y_range:
+            self._y_range = span
+            self.plot.setYRange(*span, padding=0.04)
 
     def show_events(self, events) -> None:
+        """Mark ``events`` (the last step of a view's update: fits y first)."""
+        self.fit_y()
         events = tuple(events)[-MAX_EVENT_LINES:]
         if events == self._events_shown:
             return
@@ -80,12 +157,20 @@ class HistoryPlot(QWidget):
             self.plot.removeItem(line)
         self._event_lines = []
         pen = self.theme.pen(self.theme.event_line, 1.5, dashed=True)
+        # Changes made in the same step share one line and one label; successive
+        # labels step down the plot so neighbours do not print over each other.
+        by_step: dict[int, list[str]] = {}
         for e in events:
-            line = pg.InfiniteLine(pos=e.step, angle=90, pen=pen, label=e.label,
-                                   labelOpts={"position": 0.92, "color": self.theme.foreground,
-                                              "fill": (255, 255, 255, 200) if
-                                              self.theme.name == "light" else (0, 0, 0, 160)})
-            line.label.setFont(QFont("DejaVu Sans", max(8, self.theme.font_pt - 2)))
+            by_step.setdefault(e.step, []).append(e.label)
+        for i, (step, labels) in enumerate(by_step.items()):
+            line = pg.InfiniteLine(pos=step, angle=90, pen=pen, label=", ".join(labels),
+                                   labelOpts={"position": EVENT_LABEL_POSITIONS[
+                                                  i % len(EVENT_LABEL_POSITIONS)],
+                                              "anchors": [(0, 0.5), (0, 0.5)],
+                                              "color": self.theme.foreground,
+                                              "fill": (255, 255, 255, 150) if
+                                              self.theme.name == "light" else (0, 0, 0, 130)})
+            line.label.setFont(QFont("DejaVu Sans", max(8, self.theme.font_pt - 1)))
             self.plot.addItem(line, ignoreBounds=True)
             self._event_lines.append(line)
         self._events_shown = events
@@ -110,7 +195,7 @@ class HistoryPlot(QWidget):
     def hover_text(self, step: float) -> str:
         """The values of every curve at the recorded step nearest ``step``."""
         lines = []
-        for key, curve in self.curves.items():
+        for curve in self.curves.values():
             x, y = curve.getData()
             if x is None or not len(x):
                 continue
@@ -130,8 +215,23 @@ class HistoryPlot(QWidget):
             axis.setTextPen(theme.foreground)
             axis.setTickFont(font)
             axis.label.setFont(font)
+            axis.enableAutoSIPrefix(False)
+            # Painting an axis (many antialiased labels) is the dearest part of a frame;
+            # cached as a pixmap it is only re-drawn when its range actually changes.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.setTitle(self.TITLE, color=theme.foreground, size=f"{theme.title_pt}pt")
         self.plot.setLabel("bottom", "step", color=theme.foreground)
         self.plot.setLabel("left", self.Y_LABEL, color=theme.foreground)
         self._hover.setColor(theme.foreground)
         self._hover.fill = pg.mkBrush(theme.background)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest "round" number (1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k) at least
+    ``value`` (> 0): steps of at most 50%, so the plot is never mostly empty."""
+    exponent = np.floor(np.log10(value))
+    for m in (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        top = m * 10.0 ** exponent
+        if top >= value:
+            return float(top)
+    return float(10.0 ** (exponent + 1))

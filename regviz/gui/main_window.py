@@ -2,16 +2,18 @@
 
 The window only shows and steers: the experiment lives in the training worker's
 thread, settings go to it as ``Config`` objects through queued signals, and what
-comes back is an immutable ``Snapshot`` drawn on the next turn of the event loop
-(only the newest one, if several queued up)."""
+comes back is an immutable ``Snapshot``, drawn by the ``FramePacer`` (only the
+newest one, at a pace the GUI thread can afford while training)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+import re
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -28,18 +30,49 @@ from .accuracy_view import AccuracyView
 from .control_panel import ControlPanel
 from .cost_view import CostView
 from .decision_boundary_view import DecisionBoundaryView
+from .frame_pacer import FramePacer
 from .network_diagram_view import NetworkDiagramView
 from .theme import Theme
 from .training_worker import TrainingController
 from .weight_norms_view import WeightNormsView
 
 CONTROL_PANEL_WIDTH = 380
+PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
+
+
+def banner_text(message: str) -> str:
+    """The engine's divergence message for a projector: numbers rounded
+    (27213.340348634367 reads as noise from the back row), and one piece of advice
+    naming the button to press."""
+    text = message.strip().rstrip(".")
+    # The engine ends with its own advice; the banner gives it in the window's words.
+    text = re.split(r";\s*lower the learning rate", text, flags=re.IGNORECASE)[0]
+    text = re.sub(r"-?\d+\.\d{3,}(?:e[+-]?\d+)?", _short_number, text)
+    text = text[:1].upper() + text[1:]
+    return f"{text} — lower the learning rate and press Reset."
+
+
+def _short_number(match: re.Match) -> str:
+    value = float(match.group())
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+
+
+def gap_text(snapshot: Snapshot) -> str:
+    """Train and test accuracy and the gap between them, for the status bar."""
+    h = snapshot.history
+    if not len(h["step"]):
+        return ""
+    train, test = 100 * h["train_accuracy"][-1], 100 * h["test_accuracy"][-1]
+    return f"train {train:.1f}%  ·  test {test:.1f}%  ·  gap {train - test:.1f} points"
 
 
 class MainWindow(QMainWindow):
-    """``MainWindow(preset="overfit")`` builds the window without showing it."""
+    """``MainWindow(preset="overfit")`` builds the window without showing it.
 
-    snapshot_shown = Signal(object)  # emitted in the GUI thread after a draw
+    ``start_thread=False`` builds it with the training thread not started (the
+    screenshot renderer trains ``window.experiment`` itself, synchronously)."""
+
+    snapshot_shown = Signal(object)  # every view now shows this snapshot
 
     def __init__(self, preset: str = "overfit", config: Config | None = None,
                  parent=None, start_thread: bool = True):
@@ -47,12 +80,17 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.config = config if config is not None else load_preset(preset)
         self.theme = Theme.light()
-        self.latest: Snapshot | None = None
-        self._pending: Snapshot | None = None
-        self._running = False
+        self.latest: Snapshot | None = None  # the snapshot every view now shows
+        self._banner_kind = ""  # "diverged", "error" or "" (hidden)
         self.experiment = Experiment(self.config)
         self.controller = TrainingController(self.experiment)
         self._build()
+        self.pacer = FramePacer(self._show_header, [
+            self.boundary_view.show_snapshot,
+            self.network_diagram_view.show_snapshot,
+            self.cost_view.show_snapshot,
+            self._show_accuracy_and_norms,
+        ], self)
         self._connect()
         self._update_title()
         if start_thread:
@@ -69,97 +107,120 @@ class MainWindow(QMainWindow):
         self.views = [self.boundary_view, self.cost_view, self.accuracy_view,
                       self.weight_norms_view, self.network_diagram_view]
 
-        self.play_button = QPushButton("▶  Play")
+        self.setCentralWidget(QWidget())
+        layout = QHBoxLayout(self.centralWidget())
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_sidebar())
+        layout.addWidget(self._build_views(), 1)
+
+        self.gap_label = QLabel()
+        self.gap_label.setObjectName("gap_label")
+        self.gap_label.setStyleSheet("font-size: 14pt; font-weight: bold; padding: 2px 8px;")
+        self.gap_label.setToolTip("Accuracy on the training points and on the held-out test "
+                                  "points; a large gap means the network is overfitting.")
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("rate_label")
+        self.rate_label.setStyleSheet("padding: 2px 8px;")
+        self.statusBar().addWidget(self.gap_label, 1)
+        self.statusBar().addPermanentWidget(self.rate_label)
+
+    def _build_sidebar(self) -> QWidget:
+        """Play/Step/Reset, the step counter, the preset and every setting, in a
+        fixed-width scrollable column: the views are the show."""
+        self.play_button = QPushButton(PLAY_TEXT)
         self.play_button.setObjectName("play")
         self.play_button.setCheckable(True)
         self.play_button.setToolTip("Start or pause training (Space)")
         self.step_button = QPushButton("Step")
         self.step_button.setObjectName("step")
-        self.step_button.setToolTip("Train one step and show it (S or →)")
+        self.step_button.setToolTip("Pause, train one step and show it (S or →)")
         self.reset_button = QPushButton("Reset")
         self.reset_button.setObjectName("reset")
-        self.reset_button.setToolTip("Back to the initial weights of this seed (R)")
+        self.reset_button.setToolTip("Back to step 0: the initial weights of this seed (R)")
+        buttons = QHBoxLayout()
         for b in (self.play_button, self.step_button, self.reset_button):
-            b.setMinimumHeight(38)
+            b.setMinimumHeight(40)
+            b.setStyleSheet("font-size: 13pt; font-weight: bold;")
+            buttons.addWidget(b)
+
         self.step_counter = QLabel("step 0")
         self.step_counter.setObjectName("step_counter")
-        self.step_counter.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        self.step_counter.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.step_counter.setToolTip("Training steps (weight updates) since the last reset")
+
         self.preset_box = QComboBox()
         self.preset_box.setObjectName("preset")
         for name in preset_names():
             self.preset_box.addItem(name)
             self.preset_box.setItemData(self.preset_box.count() - 1,
                                         preset_description(name), Qt.ItemDataRole.ToolTipRole)
-        self.preset_box.setToolTip("Load a ready-made experiment (keys 1–9)")
+        self.preset_box.setToolTip("Load a ready-made experiment; training restarts (keys 1–9)")
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
+        preset_row = QHBoxLayout()
+        preset_label = QLabel("Preset")
+        preset_label.setStyleSheet("font-weight: bold;")
+        preset_row.addWidget(preset_label)
+        preset_row.addWidget(self.preset_box, 1)
 
         self.control_panel = ControlPanel(self.config)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 8, 8)
-        buttons = QHBoxLayout()
-        for b in (self.play_button, self.step_button, self.reset_button):
-            buttons.addWidget(b)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.step_counter)
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(QLabel("Preset"))
-        preset_row.addWidget(self.preset_box, 1)
-        left_layout.addLayout(preset_row)
-        left_layout.addWidget(self.control_panel)
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(8, 8, 8, 8)
+        column_layout.setSpacing(6)
+        column_layout.addLayout(buttons)
+        column_layout.addWidget(self.step_counter)
+        column_layout.addLayout(preset_row)
+        column_layout.addWidget(self.control_panel, 1)
         scroll = QScrollArea()
-        scroll.setWidget(left)
+        scroll.setObjectName("sidebar")
+        scroll.setWidget(column)
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(CONTROL_PANEL_WIDTH)
+        return scroll
 
+    def _build_views(self) -> QWidget:
         self.banner = QLabel()
         self.banner.setObjectName("divergence_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #b00020; color: white; font-size: 15pt;"
+        self.banner.setStyleSheet("background: #b00020; color: white; font-size: 16pt;"
                                   "font-weight: bold; padding: 10px;")
         self.banner.hide()
-
-        grid = QGridLayout()
+        # Two independent columns, so the cost plot (the lesson) can be taller than
+        # the weight norms without dragging the boundary/diagram split with it.
+        left_column = QVBoxLayout()
+        left_column.setSpacing(6)
+        left_column.addWidget(self.boundary_view, 62)
+        left_column.addWidget(self.network_diagram_view, 38)
+        right_column = QVBoxLayout()
+        right_column.setSpacing(6)
+        right_column.addWidget(self.cost_view, 38)
+        right_column.addWidget(self.accuracy_view, 30)
+        right_column.addWidget(self.weight_norms_view, 32)
+        grid = QHBoxLayout()
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setSpacing(6)
-        grid.addWidget(self.boundary_view, 0, 0, 2, 1)
-        grid.addWidget(self.network_diagram_view, 2, 0, 1, 1)
-        grid.addWidget(self.cost_view, 0, 1)
-        grid.addWidget(self.accuracy_view, 1, 1)
-        grid.addWidget(self.weight_norms_view, 2, 1)
-        grid.setColumnStretch(0, 10)
-        grid.setColumnStretch(1, 11)
-        for row, stretch in enumerate((3, 3, 4)):
-            grid.setRowStretch(row, stretch)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.banner)
-        right_layout.addLayout(grid, 1)
-
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(scroll)
-        layout.addWidget(right, 1)
-        self.setCentralWidget(central)
-        self.gap_label = QLabel()
-        self.gap_label.setObjectName("gap_label")
-        self.gap_label.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 2px 8px;")
-        self.rate_label = QLabel()
-        self.statusBar().addWidget(self.gap_label, 1)
-        self.statusBar().addPermanentWidget(self.rate_label)
+        grid.addLayout(left_column, 10)
+        grid.addLayout(right_column, 11)
+        area = QWidget()
+        area.setObjectName("views_area")
+        area_layout = QVBoxLayout(area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(self.banner)
+        area_layout.addLayout(grid, 1)
+        return area
 
     def _connect(self) -> None:
-        c = self.controller
-        c.worker.snapshot_ready.connect(self._on_snapshot, Qt.ConnectionType.QueuedConnection)
-        c.worker.diverged.connect(self._on_diverged, Qt.ConnectionType.QueuedConnection)
-        c.worker.error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
-        c.worker.running_changed.connect(self._on_running_changed,
-                                         Qt.ConnectionType.QueuedConnection)
+        worker, queued = self.controller.worker, Qt.ConnectionType.QueuedConnection
+        worker.snapshot_ready.connect(self._on_snapshot, queued)
+        worker.diverged.connect(self._on_diverged, queued)
+        worker.error.connect(self._on_error, queued)
+        worker.state_changed.connect(self._on_state_changed, queued)
+        self.pacer.interval_changed.connect(self._on_frame_interval_changed)
+        self.pacer.cycle_finished.connect(self._on_cycle_finished)
         self.play_button.toggled.connect(self._on_play_toggled)
         self.step_button.clicked.connect(self.step_once)
         self.reset_button.clicked.connect(self.reset)
@@ -168,11 +229,10 @@ class MainWindow(QMainWindow):
         self.boundary_view.sample_selected.connect(self.network_diagram_view.set_selected_sample)
         for key, slot in (("Space", self.toggle_play), ("S", self.step_once),
                           ("Right", self.step_once), ("R", self.reset)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
         for i, name in enumerate(preset_names()[:9], start=1):
-            shortcut = QShortcut(QKeySequence(str(i)), self)
-            shortcut.activated.connect(lambda n=name: self.load_preset(n))
+            QShortcut(QKeySequence(str(i)), self).activated.connect(
+                lambda n=name: self.load_preset(n))
 
     # -- steering ---------------------------------------------------------------------
     @Slot()
@@ -182,11 +242,12 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_play_toggled(self, on: bool) -> None:
         if on:
-            self.banner.hide()
+            if self._banner_kind == "error":
+                self._hide_banner()
             self.controller.play_requested.emit()
         else:
             self.controller.pause_requested.emit()
-        self.play_button.setText("❚❚  Pause" if on else "▶  Play")
+        self.play_button.setText(PAUSE_TEXT if on else PLAY_TEXT)
 
     def play(self) -> None:
         self.play_button.setChecked(True)
@@ -201,15 +262,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reset(self) -> None:
-        self.banner.hide()
+        self._hide_banner()
         self.controller.reset_requested.emit()
 
     @Slot(object)
     def apply_config(self, config: Config) -> None:
-        structural = config.needs_reset(self.config)
+        """Send ``config`` to the training (live fields at the next step, anything
+        structural restarts it)."""
+        if config.needs_reset(self.config):
+            self._hide_banner()
         self.config = config
-        if structural:
-            self.banner.hide()
         self.controller.config_requested.emit(config)
         self._update_title()
 
@@ -218,69 +280,85 @@ class MainWindow(QMainWindow):
         self.load_preset(self.preset_box.itemText(index))
 
     def load_preset(self, name: str) -> None:
+        """Switch to preset ``name``: training restarts from its step 0, even where
+        only live settings differ (overfit → l2), so the class sees the whole run."""
         config = load_preset(name)
         self.preset_box.setCurrentText(name)
-        self.control_panel.set_config(config)
+        self.control_panel.show_config(config)
+        self.apply_config(config)
+        self.reset()
 
     def set_value(self, name: str, value) -> None:
-        """Change one setting as if typed into its control (tests, scripts)."""
-        self.control_panel._edited(name, value)
+        """Change one setting as if typed into its control (tests, scripts); a bad
+        value shows the control panel's message and changes nothing."""
+        self.control_panel.set_value(name, value)
 
     # -- showing ------------------------------------------------------------------------
     @Slot(object)
     def _on_snapshot(self, snapshot: Snapshot) -> None:
-        first = self._pending is None
-        self._pending = snapshot
-        if first:
-            QTimer.singleShot(0, self._draw_pending)
-
-    @Slot()
-    def _draw_pending(self) -> None:
-        snapshot, self._pending = self._pending, None
-        if snapshot is not None:
-            self.show_snapshot(snapshot)
+        self.pacer.offer(snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        """Draw every view from ``snapshot`` (on the GUI thread)."""
-        self.latest = snapshot
-        for view in self.views:
-            view.show_snapshot(snapshot)
+        """Draw every view from ``snapshot`` now (screenshots, tests)."""
+        self.pacer.draw_now(snapshot)
+
+    def _show_header(self, snapshot: Snapshot) -> None:
+        """What changes every frame outside the views: counter, status, banner."""
         self.step_counter.setText(f"step {snapshot.step:,}")
-        h = snapshot.history
-        if len(h["step"]):
-            train, test = 100 * h["train_accuracy"][-1], 100 * h["test_accuracy"][-1]
-            self.gap_label.setText(f"train {train:.1f}%  ·  test {test:.1f}%  ·  "
-                                   f"gap {train - test:+.1f} points")
+        self.gap_label.setText(gap_text(snapshot))
         rate = snapshot.extra.get("steps_per_second", 0.0)
         self.rate_label.setText(f"{rate:,.0f} steps/s" if rate else "paused")
         if snapshot.diverged:
-            self._show_banner(snapshot.diverged)
+            self._show_banner(banner_text(snapshot.diverged), "diverged")
+        elif self._banner_kind == "diverged":
+            self._hide_banner()  # reset, or a new experiment: healthy again
+
+    @Slot(object)
+    def _on_cycle_finished(self, snapshot: Snapshot) -> None:
+        self.latest = snapshot
         self.snapshot_shown.emit(snapshot)
 
-    def _show_banner(self, message: str) -> None:
-        self.banner.setText(f"⚠  {message[0].upper()}{message[1:]}. "
-                            "Lower the learning rate, then press Reset.")
+    def _show_accuracy_and_norms(self, snapshot: Snapshot) -> None:
+        self.accuracy_view.show_snapshot(snapshot)
+        self.weight_norms_view.show_snapshot(snapshot)
+
+    def _show_banner(self, text: str, kind: str) -> None:
+        self._banner_kind = kind
+        self.banner.setText("⚠  " + text)
         self.banner.show()
+
+    def _hide_banner(self) -> None:
+        self._banner_kind = ""
+        self.banner.hide()
 
     @Slot(str)
     def _on_diverged(self, message: str) -> None:
         self.pause()
-        self._show_banner(message)
+        self._show_banner(banner_text(message), "diverged")
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
         self.pause()
-        self.banner.setText(f"⚠  {message.splitlines()[0]}")
-        self.banner.show()
+        self._show_banner(message.splitlines()[0] + " — training is paused.", "error")
 
     @Slot(bool)
-    def _on_running_changed(self, running: bool) -> None:
-        self._running = running
+    def _on_state_changed(self, running: bool) -> None:
+        self.pacer.set_live(running)
+        # Antialiasing roughly doubles the cost of painting thick curves; while the
+        # picture moves nobody sees the difference, and a paused window is crisp.
+        for view in (self.cost_view, self.accuracy_view, self.weight_norms_view,
+                     self.network_diagram_view):
+            view.set_antialias(not running)
         if self.play_button.isChecked() != running:
             self.play_button.blockSignals(True)
             self.play_button.setChecked(running)
-            self.play_button.setText("❚❚  Pause" if running else "▶  Play")
+            self.play_button.setText(PAUSE_TEXT if running else PLAY_TEXT)
             self.play_button.blockSignals(False)
+
+    @Slot(float)
+    def _on_frame_interval_changed(self, seconds: float) -> None:
+        # Snapshots nobody will draw are copies the training thread need not make.
+        self.controller.snapshot_interval_requested.emit(seconds)
 
     def _update_title(self) -> None:
         name = self.config.preset or "custom"
@@ -288,6 +366,7 @@ class MainWindow(QMainWindow):
 
     # -- shutting down ---------------------------------------------------------------
     def shutdown(self) -> None:
+        """Stop training and its thread (also done by closing the window)."""
         self.controller.shutdown()
 
     def closeEvent(self, event) -> None:

@@ -7,12 +7,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .theme import Theme
 
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MAX_RASTER_SAMPLES = 120
+LINK_LEVELS = 6
 
 
 class NetworkDiagramView(QWidget):
@@ -38,10 +39,14 @@ class NetworkDiagramView(QWidget):
         self.raster_plot.hideButtons()
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
-        self.links = pg.GraphItem()
+        # Links are drawn in LINK_LEVELS strength bands per sign, one curve item per
+        # band (connect="pairs"): a dozen draw calls instead of one per link, which
+        # kept a 40-20 network's 800+ links from costing a whole frame.
+        self.link_bands = {(sign, level): pg.PlotCurveItem(connect="pairs")
+                           for sign in (1, -1) for level in range(LINK_LEVELS)}
         self.units = pg.ScatterPlotItem(pxMode=True)
         self.crosses = pg.ScatterPlotItem(pxMode=True, symbol="x")
-        for item in (self.links, self.units, self.crosses):
+        for item in (*self.link_bands.values(), self.units, self.crosses):
             self.diagram_box.addItem(item)
         self.mask_raster_image = pg.ImageItem(axisOrder="row-major")
         self.raster_plot.addItem(self.mask_raster_image)
@@ -112,7 +117,6 @@ class NetworkDiagramView(QWidget):
         self._draw_raster(snapshot)
 
     def _draw_links(self, weights) -> None:
-        t = self.theme
         values = []
         for l, W in enumerate(weights):
             n_in = len(self._unit_index[l])
@@ -121,16 +125,33 @@ class NetworkDiagramView(QWidget):
         w = np.concatenate(values) if values else np.zeros(0)
         biggest = float(np.abs(w).max()) if w.size else 1.0
         strength = np.abs(w) / (biggest or 1.0)
-        pens = np.empty(len(w), dtype=[("red", np.ubyte), ("green", np.ubyte),
-                                       ("blue", np.ubyte), ("alpha", np.ubyte),
-                                       ("width", float)])
-        pos_c, neg_c = np.array(t.positive_link), np.array(t.negative_link)
-        colour = np.where(w[:, None] >= 0, pos_c, neg_c)
-        pens["red"], pens["green"], pens["blue"] = colour.T
-        pens["alpha"] = (40 + 215 * strength).astype(np.ubyte)
-        pens["width"] = (0.5 + 5.5 * strength) * t.scale
-        self.links.setData(pos=self._positions, adj=self._edges, pen=pens, size=0,
-                           symbolPen=None, symbolBrush=None)
+        level = np.minimum((strength * LINK_LEVELS).astype(int), LINK_LEVELS - 1)
+        sign = np.where(w >= 0, 1, -1)
+        ends = self._positions[self._edges]  # (links, 2 ends, xy)
+        for (s, lv), item in self.link_bands.items():
+            chosen = ends[(sign == s) & (level == lv)].reshape(-1, 2)
+            item.setData(chosen[:, 0], chosen[:, 1], connect="pairs")
+
+    def _style_links(self) -> None:
+        t = self.theme
+        background = np.array(pg.mkColor(t.background).getRgb()[:3], float)
+        for (sign, level), item in self.link_bands.items():
+            colour = np.array(t.positive_link if sign > 0 else t.negative_link, float)
+            f = (level + 1) / LINK_LEVELS
+            alpha = (40 + 215 * f) / 255
+            # Faded by blending with the background, not by transparency: stroking
+            # thick translucent paths took twice as long, and opaque bands drawn
+            # weak-to-strong keep the strong links on top.
+            rgb = tuple(int(v) for v in background + (colour - background) * alpha)
+            item.setPen(pg.mkPen(rgb, width=(0.5 + 5.5 * f) * t.scale))
+            item.setZValue(-LINK_LEVELS + level)
+
+    def set_antialias(self, on: bool) -> None:
+        """Smooth links while paused; plain ones while training (a third of the cost)."""
+        for item in self.link_bands.values():
+            if item.opts["antialias"] != on:
+                item.opts["antialias"] = on
+                item.update()
 
     def _draw_units(self, snapshot) -> None:
         t = self.theme
@@ -165,6 +186,9 @@ class NetworkDiagramView(QWidget):
 
     def _draw_raster(self, snapshot) -> None:
         masks = [m for m in snapshot.masks if m is not None]
+        # Empty axes with 0..1 ticks would suggest data; without dropout show only the note.
+        for side in ("left", "bottom"):
+            self.raster_plot.showAxis(side, bool(masks))
         if not masks:
             self.mask_raster_image.clear()
             self.raster_note.setText("no dropout\n(keep_prob = 1)")
@@ -214,14 +238,18 @@ class NetworkDiagramView(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.graphics.setBackground(theme.background)
-        self.raster_plot.setTitle("this step's dropout masks<br>(units × training points)",
-                                  color=theme.foreground, size=f"{theme.font_pt}pt")
+        self.raster_plot.setTitle("dropout masks this step", color=theme.foreground,
+                                  size=f"{theme.font_pt}pt")
+        self.raster_plot.setLabel("left", "unit", color=theme.foreground)
+        self.raster_plot.setLabel("bottom", "training point", color=theme.foreground)
         for side in ("left", "bottom"):
             axis = self.raster_plot.getAxis(side)
             axis.setPen(theme.foreground)
             axis.setTextPen(theme.foreground)
             axis.setTickFont(QFont("DejaVu Sans", max(8, theme.font_pt - 2)))
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.raster_note.setColor(theme.foreground)
+        self._style_links()
         self.raster_note.setFont(QFont("DejaVu Sans", theme.font_pt))
         self._sizes = None
         if self._snapshot is not None:

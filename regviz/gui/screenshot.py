@@ -2,12 +2,15 @@
 
 The command line's ``--screenshot`` and the screenshot tests use this same code,
 so a user's picture and a test's baseline are made the same way: fixed size before
-showing, Fusion style, the bundled font, device pixel ratio 1, no timers racing."""
+showing, Fusion style, the bundled font, device pixel ratio 1, and the training
+done synchronously in this thread before the one snapshot is drawn — no thread,
+no timer, nothing racing the picture."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Config
@@ -19,10 +22,11 @@ DEFAULT_SIZE = (1600, 1000)
 
 
 def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
-                  data: TrainTestData | None = None, prepare=None):
-    """A MainWindow (not started, shown offscreen-ready) trained ``steps`` steps.
-    ``prepare(window)`` may adjust it before the final snapshot is drawn.
-    The caller closes it."""
+                  data: TrainTestData | None = None,
+                  prepare: Callable | None = None):
+    """A shown MainWindow (its training thread never started) trained ``steps``
+    steps and drawn. ``prepare(window)`` may adjust it (select a point, toggle a
+    view) before the final snapshot is drawn. The caller closes it."""
     from PySide6.QtWidgets import QApplication
 
     from .app import create_application
@@ -36,19 +40,20 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
     try:
         window.experiment.step(steps)
     except TrainingDiverged:
-        pass  # the picture shows the divergence message
+        pass  # the picture shows the divergence banner
     if prepare is not None:
         prepare(window)
     window.show()
     window.show_snapshot(take_snapshot(window.experiment))
-    for _ in range(3):
+    for _ in range(3):  # layout, then the views' deferred repaints
         QApplication.processEvents()
     return window
 
 
 def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
-                        data: TrainTestData | None = None, prepare=None):
-    """The rendered window as a QImage."""
+                        data: TrainTestData | None = None,
+                        prepare: Callable | None = None):
+    """The rendered window as a QImage (``size`` pixels: device pixel ratio 1)."""
     window = render_window(config, steps, size, data, prepare)
     try:
         return window.grab().toImage()
@@ -59,16 +64,28 @@ def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
 
 def render_window_png(config: Config, steps: int, path: str | os.PathLike,
                       size=DEFAULT_SIZE, data: TrainTestData | None = None) -> Path:
-    """Save the rendered window as a PNG at ``path`` (atomically: a failure leaves
-    no partial file and keeps any previous one). OSError names the path."""
+    """Save the rendered window as a PNG at ``path`` and return the path.
+
+    Atomic: the picture goes to a temporary file in the same folder, renamed over
+    ``path`` only once complete, so a failure leaves no partial file and keeps any
+    previous one. An unwritable place raises OSError naming ``path``, before any
+    training is done."""
     path = Path(path)
-    image = render_window_image(config, steps, size, data)
-    fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=".regviz-", suffix=".png")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.stem}-",
+                                   suffix=".png.tmp")
+    except OSError as exc:  # missing folder, no permission
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
     os.close(fd)
     try:
+        image = render_window_image(config, steps, size, data)
         if not image.save(tmp, "PNG"):
-            raise OSError(f"could not write a PNG to {path}")
+            raise OSError(f"cannot write {path}: saving the PNG failed (disk full?)")
         os.replace(tmp, path)
+    except OSError as exc:
+        if str(path) in str(exc):
+            raise
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path

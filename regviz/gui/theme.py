@@ -33,8 +33,8 @@ class Theme:
     test_acc: str = "#D55E00"
     layer_colours: tuple = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
     event_line: str = "#555555"
-    font_pt: int = 11
-    title_pt: int = 13
+    font_pt: int = 12
+    title_pt: int = 15
     line_width: float = 2.5
     marker_size: float = 9.0
     scale: float = 1.0

@@ -1,0 +1,42 @@
+"""Helpers for the GUI tests."""
+
+from PySide6.QtCore import QObject, Qt, Slot
+
+
+class SnapshotRecorder(QObject):
+    """Lives in the GUI thread: the worker's signals arrive here queued, so tests
+    never wait on a signal emitted from the worker thread."""
+
+    def __init__(self):
+        super().__init__()
+        self.snapshots = []
+        self.diverged = []
+        self.errors = []
+        self.states = [None]
+
+    def follow(self, worker) -> None:
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.snapshot_ready.connect(self.record, queued)
+        worker.diverged.connect(self.record_divergence, queued)
+        worker.error.connect(self.record_error, queued)
+        worker.state_changed.connect(self.record_state, queued)
+
+    @Slot(object)
+    def record(self, snapshot):
+        self.snapshots.append(snapshot)
+
+    @Slot(str)
+    def record_divergence(self, message):
+        self.diverged.append(message)
+
+    @Slot(str)
+    def record_error(self, message):
+        self.errors.append(message)
+
+    @Slot(bool)
+    def record_state(self, running):
+        self.states.append(running)
+
+    @property
+    def last(self):
+        return self.snapshots[-1]

@@ -1,0 +1,112 @@
+"""The controls generated from FIELDS: names, labels, tooltips, checking, throttling."""
+
+import time
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSlider, QSpinBox
+
+from regviz.config import FIELDS, Config, load_preset
+from regviz.gui.app import create_application
+from regviz.gui.control_panel import ControlPanel, SliderScale, editor_name
+
+
+@pytest.fixture
+def panel(qtbot):
+    create_application(deterministic=True)
+    p = ControlPanel(load_preset("overfit"))
+    qtbot.addWidget(p)
+    p.show()
+    sent = []
+    p.config_changed.connect(sent.append)
+    p.sent = sent
+    return p
+
+
+def test_every_field_has_a_named_labelled_explained_widget(panel):
+    kinds = {"choice": QComboBox, "bool": QCheckBox, "int": QSpinBox, "float": QLineEdit,
+             "int_list": QLineEdit, "path": QLineEdit}
+    for f in FIELDS:
+        widget = panel.findChild(kinds[f.kind], editor_name(f.name))
+        assert widget is not None, f.name
+        assert f.help in widget.toolTip() and f.allowed() in widget.toolTip()
+        assert panel.findChild(QLabel, f"{f.name}_label").text() == f.label
+    assert editor_name("l2") == "l2_lambda" and editor_name("l1") == "l1_lambda"
+    assert panel.findChild(QSlider, "l2_lambda_slider") is not None
+    assert panel.findChild(object, "data_file_browse") is not None
+
+
+def test_widgets_show_the_config(panel):
+    assert panel.widget("hidden").text() == "20,3"
+    assert panel.widget("dataset").currentText() == "field"
+    assert panel.widget("divide_by_2m").isChecked()
+    assert panel.widget("batch_size").text() == "full batch"
+    assert panel.widget("learning_rate").text() == "0.3"
+
+
+def test_typed_value_is_checked_and_announced(panel):
+    assert panel.set_value("l2", "7e-1")
+    assert panel.config.l2 == 0.7 and panel.widget("l2").text() == "0.7"
+    assert panel.sent[-1].l2 == 0.7
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("hidden", "20,x", "hidden"),
+    ("hidden", "0", "hidden"),
+    ("l2", "-1", "l2"),
+    ("learning_rate", "0", "learning_rate"),
+    ("keep_prob", "1.5", "keep_prob"),
+    ("data_file", "/no/such/file.csv", "no such file"),
+])
+def test_bad_input_leaves_the_config_and_says_why(panel, name, text, words):
+    before = panel.config
+    assert not panel.set_value(name, text)
+    assert panel.config == before and not panel.sent
+    assert words in panel.message_for(name)
+    assert panel.findChild(QLabel, f"{name}_error").isVisible()
+
+
+def test_log_slider_reaches_zero_and_round_values():
+    l2 = next(f for f in FIELDS if f.name == "l2")
+    lr = next(f for f in FIELDS if f.name == "learning_rate")
+    s = SliderScale(l2)
+    assert s.value(0) == 0.0 and s.position(0.0) == 0
+    assert s.value(1000) == 100.0
+    assert s.value(s.position(0.7)) == 0.7
+    assert SliderScale(lr).value(0) > 0  # the learning rate may not be 0
+    kp = SliderScale(next(f for f in FIELDS if f.name == "keep_prob"))
+    assert kp.value(kp.position(0.86)) == 0.86
+
+
+def test_slider_drag_sends_a_bounded_number_of_updates(panel, qtbot):
+    slider = panel.findChild(QSlider, "l2_lambda_slider")
+    slider.setSliderDown(True)
+    start = time.perf_counter()
+    for position in range(1, 401):  # 400 moves in about half a second
+        slider.setValue(position)
+        qtbot.wait(1)
+    slider.setSliderDown(False)
+    elapsed = time.perf_counter() - start
+    qtbot.waitUntil(lambda: panel.sent and panel.sent[-1].l2 == panel.config.l2, timeout=2000)
+    assert len(panel.sent) <= elapsed / 0.060 + 3, (len(panel.sent), elapsed)
+    assert panel.sent[-1].l2 == SliderScale(next(f for f in FIELDS if f.name == "l2")).value(400)
+
+
+def test_new_points_draws_the_next_data_seed(panel, qtbot):
+    panel.findChild(object, "regenerate").click()
+    assert panel.config.data_seed == 1 and panel.sent[-1].data_seed == 1
+
+
+def test_replacing_the_config_updates_every_widget(panel):
+    panel.set_config(load_preset("nnfs"))
+    assert panel.widget("dataset").currentText() == "spiral"
+    assert panel.widget("optimizer").currentText() == "adam"
+    assert panel.widget("hidden").text() == "64"
+    assert panel.sent[-1] == load_preset("nnfs")
+
+
+def test_config_defaults_round_trip_through_the_widgets(panel):
+    panel.set_config(Config())
+    for control in panel.controls.values():
+        if isinstance(control.editor, QLineEdit):
+            control._text_entered()  # as if the teacher pressed Enter in each box
+    assert panel.config == Config()

@@ -1,0 +1,177 @@
+"""The five views, fed hand-built snapshots whose contents the tests chose."""
+
+import time
+
+import numpy as np
+import pytest
+from fake_snapshot import fake_snapshot
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
+
+from regviz.config import load_preset
+from regviz.experiment import Experiment
+from regviz.gui.accuracy_view import AccuracyView
+from regviz.gui.app import create_application
+from regviz.gui.cost_view import CostView
+from regviz.gui.decision_boundary_view import DecisionBoundaryView
+from regviz.gui.network_diagram_view import NetworkDiagramView
+from regviz.gui.theme import Theme
+from regviz.gui.weight_norms_view import WeightNormsView
+from regviz.snapshot import take_snapshot
+
+VIEWS = {"cost_view": CostView, "accuracy_view": AccuracyView,
+         "weight_norms_view": WeightNormsView, "decision_boundary_view": DecisionBoundaryView,
+         "network_diagram_view": NetworkDiagramView}
+
+
+@pytest.fixture
+def make_view(qtbot):
+    create_application(deterministic=True)
+
+    def make(cls, size=(700, 500)):
+        view = cls(Theme.light())
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+def pixel(widget, view_box, x, y, dx=0, dy=0) -> QColor:
+    """The rendered colour at view coordinates (x, y) of ``view_box`` in ``widget``."""
+    scene = view_box.mapViewToScene(QPointF(x, y))
+    p = widget.mapFromScene(scene)
+    image = widget.grab().toImage()
+    return image.pixelColor(p.x() + dx, p.y() + dy)
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_every_view_is_named_and_explained(make_view, name):
+    view = make_view(VIEWS[name])
+    assert view.objectName() == name
+    assert 20 < len(view.EXPLANATION) < 400 and view.toolTip() == view.EXPLANATION
+    view.show_snapshot(fake_snapshot())
+
+
+def test_cost_view_holds_the_history_and_marks_changes(make_view):
+    view = make_view(CostView)
+    s = fake_snapshot(events=[(40, "l2", 0.7), (70, "keep_prob", 0.86)])
+    view.show_snapshot(s)
+    for key in ("train_data_loss", "train_penalty", "train_total", "test_loss"):
+        x, y = view.curves[key].getData()
+        np.testing.assert_allclose(x, s.history["step"])
+        np.testing.assert_allclose(y, s.history[key])
+    assert view.curves["test_loss"].name() == "test loss (no penalty)"
+    assert view.event_labels() == ["l2=0.7", "keep_prob=0.86"]
+    assert "step" in view.hover_text(50.0) and "test loss (no penalty)" in view.hover_text(50.0)
+    view.log_y_box.setChecked(True)
+    view.show_snapshot(s)
+    assert view.plot.ctrl.logYCheck.isChecked()
+
+
+def test_accuracy_view_shows_percent(make_view):
+    view = make_view(AccuracyView)
+    s = fake_snapshot()
+    view.show_snapshot(s)
+    _, y = view.curves["test_accuracy"].getData()
+    np.testing.assert_allclose(y, 100 * s.history["test_accuracy"])
+
+
+def test_weight_norms_per_layer_and_zeros_with_l1(make_view):
+    view = make_view(WeightNormsView)
+    s = fake_snapshot(sizes=(2, 5, 1))
+    view.show_snapshot(s)
+    assert sorted(view.curves) == ["norm_0", "norm_1"]
+    np.testing.assert_allclose(view.curves["norm_1"].getData()[1], s.history["weight_norm"][:, 1])
+    view.show_snapshot(fake_snapshot(sizes=(2, 5, 4, 1), l1=0.01))
+    assert len(view.curves) == 3
+    text = view.l1_label.text()
+    assert view.l1_label.isVisible() and "W1 10%" in text and "W3 30%" in text
+    assert "Σ|W|: 4, 5, 6" in text  # weight_l1 ends at 3 + l + 1
+
+
+def test_boundary_pixels_have_the_class_colours(make_view):
+    view = make_view(DecisionBoundaryView)
+    view.show_snapshot(fake_snapshot())
+    for box in (view.show_train, view.show_test, view.show_wrong):
+        box.setChecked(False)
+    theme = Theme.light()
+    left = pixel(view.plot_widget, view.plot.vb, -0.6, 0.6)
+    right = pixel(view.plot_widget, view.plot.vb, 0.6, 0.6)
+    orange, blue = theme.class_colours[0], theme.class_colours[1]
+    # Each side is a tint of its class colour: dominated by that colour's channel.
+    assert left.red() > left.blue() + 40 and orange[0] > orange[2]
+    assert right.blue() > right.red() + 40 and blue[2] > blue[0]
+    assert view.image_item.image.shape[:2] == (64, 64)
+
+
+def test_multiclass_boundary_mixes_class_colours(make_view):
+    view = make_view(DecisionBoundaryView)
+    view.show_snapshot(fake_snapshot(n_classes=3))
+    image = view.image_item.image
+    assert image.shape == (64, 64, 3)
+    assert image[10, 5, 0] > image[10, 5, 2] and image[10, 60, 2] > image[10, 60, 0]
+
+
+def test_clicking_a_training_point_selects_it(make_view, qtbot):
+    view = make_view(DecisionBoundaryView)
+    s = fake_snapshot()
+    view.show_snapshot(s)
+    index = 3
+    x, y = s.data.X_train[index]
+    scene = view.plot.vb.mapViewToScene(QPointF(x, y))
+    p = view.plot_widget.mapFromScene(scene)
+    with qtbot.waitSignal(view.sample_selected, timeout=2000) as blocker:
+        qtbot.mouseClick(view.plot_widget.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(p.x(), p.y()))
+    assert blocker.args == [index]
+    assert view.selected_index == index
+    np.testing.assert_allclose(view.selected_marker.data["x"], [x])
+
+
+def test_dropped_units_match_the_masks_and_are_grey(make_view):
+    view = make_view(NetworkDiagramView, size=(800, 500))
+    s = fake_snapshot(keep_prob=0.5)
+    view.show_snapshot(s)
+    assert view.dropped_units() == {(1, 0), (1, 3), (2, 0)}  # sample 0: (u + 0) % 3 == 0
+    view.set_selected_sample(4)
+    row = 4
+    expected = {(l, int(u)) for l, m in enumerate(s.masks, start=1)
+                for u in np.flatnonzero(~m[row])}
+    assert view.dropped_units() == expected
+    assert "3 of 9 hidden units dropped for training point #4" in view.caption.text()
+    grey = QColor(*Theme.light().dropped)
+    for (layer, unit) in [(1, 2), (2, 2)]:
+        assert (layer, unit) in expected
+        x, y = view.unit_position(layer, unit)
+        c = pixel(view.graphics, view.diagram_box, x, y, dx=6)
+        assert abs(c.red() - grey.red()) < 25 and abs(c.blue() - grey.blue()) < 25, c.name()
+    x, y = view.unit_position(1, 0)  # kept for sample 4: white
+    assert pixel(view.graphics, view.diagram_box, x, y, dx=6).lightness() > 240
+    assert view.mask_raster_image.image.shape == (9, 20)
+
+
+def test_no_dropout_says_so(make_view):
+    view = make_view(NetworkDiagramView)
+    view.show_snapshot(fake_snapshot(keep_prob=1.0))
+    assert view.dropped_units() == set()
+    assert "no dropout" in view.caption.text()
+
+
+def test_all_five_views_draw_a_real_snapshot_within_a_frame(make_view):
+    experiment = Experiment(load_preset("dropout"))
+    experiment.step(3000)
+    snapshots = []
+    for _ in range(12):
+        experiment.step(5)
+        snapshots.append(take_snapshot(experiment))
+    views = [make_view(cls, size=(600, 400)) for cls in VIEWS.values()]
+    times = []
+    for s in snapshots:
+        start = time.perf_counter()
+        for v in views:
+            v.show_snapshot(s)
+        times.append(time.perf_counter() - start)
+    assert np.median(times[2:]) < 0.016, times

@@ -1,0 +1,203 @@
+"""The training worker: a QObject in its own QThread, steered by queued slots.
+
+Signals from the worker thread are never waited on directly (pytest-qt would stop
+its timer from the wrong thread): a ``SnapshotRecorder`` living in the GUI thread
+receives them queued, and the tests poll it with ``qtbot.waitUntil``."""
+
+import time
+
+import numpy as np
+import pytest
+from gui_helpers import SnapshotRecorder
+
+from regviz.config import load_preset
+from regviz.experiment import Experiment
+from regviz.gui.training_worker import TrainingController
+
+
+@pytest.fixture
+def controller(qtbot):
+    made = []
+
+    def make(preset="overfit", experiment=None, **values):
+        experiment = experiment or Experiment(load_preset(preset).with_values(**values))
+        c = TrainingController(experiment)
+        recorder = SnapshotRecorder()
+        recorder.follow(c.worker)
+        c.start()
+        made.append(c)
+        qtbot.waitUntil(lambda: bool(recorder.snapshots), timeout=5000)
+        return c, recorder
+
+    yield make
+    for c in made:
+        c.shutdown()
+        # No thread outlives its test, whatever the test did.
+        assert c.thread.isFinished() and not c.thread.isRunning()
+
+
+def test_play_pause_step(controller, qtbot):
+    c, rec = controller()
+    assert rec.last.step == 0
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step > 300, timeout=10000)
+    assert rec.states[-1] is True
+    c.pause_requested.emit()
+    qtbot.waitUntil(lambda: rec.states[-1] is False, timeout=2000)
+    qtbot.wait(100)
+    paused_at = rec.last.step
+    qtbot.wait(300)
+    assert rec.last.step == paused_at == c.experiment.step_count
+    c.step_requested.emit(5)
+    qtbot.waitUntil(lambda: rec.last.step == paused_at + 5, timeout=3000)
+
+
+def test_training_runs_in_the_parentless_thread(controller, qtbot):
+    c, rec = controller()
+    assert c.worker.thread() is c.thread
+    assert c.thread.parent() is None
+    c.play_requested.emit()
+    # The GUI thread stays free: this GUI-side wait loop keeps turning while training.
+    started = time.perf_counter()
+    qtbot.waitUntil(lambda: rec.last.step > 200, timeout=10000)
+    assert time.perf_counter() - started < 10
+
+
+def test_stop_leaves_no_thread_running(controller, qtbot):
+    c, rec = controller()
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step > 100, timeout=10000)
+    c.shutdown()
+    assert c.thread.isFinished() and not c.thread.isRunning()
+    # The worker came home to the GUI thread, and refuses further work.
+    assert c.worker.thread() is qtbot_app_thread()
+    step = c.experiment.step_count
+    c.play_requested.emit()
+    c.step_requested.emit(10)
+    qtbot.wait(100)
+    assert c.experiment.step_count == step
+    c.shutdown()  # twice is harmless
+
+
+def qtbot_app_thread():
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.instance().thread()
+
+
+def test_hyperparameter_change_reaches_next_step_without_reset(controller, qtbot):
+    c, rec = controller()
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step > 2000, timeout=15000)
+    norm_before = rec.last.history["weight_norm"][-1].sum()
+    c.config_requested.emit(c.experiment.config.with_values(l2=60.0))
+    qtbot.waitUntil(lambda: any(e.name == "l2" for e in rec.last.events), timeout=5000)
+    change = next(e for e in rec.last.events if e.name == "l2")
+    assert change.step > 2000 and change.value == 60.0  # no reset happened
+    assert list(c.experiment.trainer.regularization.l2) == [60.0] * 3
+    qtbot.waitUntil(lambda: rec.last.step > change.step + 1500, timeout=15000)
+    assert rec.last.history["weight_norm"][-1].sum() < 0.8 * norm_before
+
+
+def test_keep_prob_change_reaches_the_next_step(controller, qtbot):
+    c, rec = controller()
+    c.step_requested.emit(3)
+    qtbot.waitUntil(lambda: rec.last.step == 3, timeout=3000)
+    assert rec.last.masks[0] is None
+    c.config_requested.emit(c.experiment.config.with_values(keep_prob=0.5))
+    c.step_requested.emit(1)
+    qtbot.waitUntil(lambda: rec.last.step == 4, timeout=3000)
+    dropped = ~rec.last.masks[0]
+    assert 0.3 < dropped.mean() < 0.7  # the very next step drew masks at keep_prob 0.5
+
+
+def test_structural_change_resets(controller, qtbot):
+    c, rec = controller()
+    c.step_requested.emit(50)
+    qtbot.waitUntil(lambda: rec.last.step == 50, timeout=5000)
+    c.config_requested.emit(c.experiment.config.with_values(hidden=(8,)))
+    qtbot.waitUntil(lambda: rec.last.step == 0 and len(rec.last.weights) == 2, timeout=5000)
+
+
+def test_snapshots_are_rate_limited_and_copied(controller, qtbot):
+    c, rec = controller()
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step > 100, timeout=5000)
+    before, t0 = len(rec.snapshots), time.perf_counter()
+    qtbot.wait(1000)
+    elapsed = time.perf_counter() - t0
+    rate = (len(rec.snapshots) - before) / elapsed
+    steps_per_second = rec.last.extra["steps_per_second"]
+    # Thousands of steps a second, at most ~30 snapshots (and at least a few).
+    assert steps_per_second > 300, steps_per_second
+    assert 3 <= rate <= 35, rate
+    s = rec.last
+    assert not np.shares_memory(s.weights[0], c.experiment.net.weights[0])
+
+
+def test_slower_snapshot_interval_is_respected(controller, qtbot):
+    c, rec = controller()
+    c.snapshot_interval_requested.emit(0.25)
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step > 100, timeout=5000)
+    before = len(rec.snapshots)
+    qtbot.wait(1000)
+    assert len(rec.snapshots) - before <= 6
+
+
+def test_run_steps_blocking_trains_exactly_n(controller, qtbot):
+    c, rec = controller()
+    snapshot = c.run_steps_blocking(123)
+    assert snapshot.step == 123 == c.experiment.step_count
+    snapshot = c.run_steps_blocking(7)
+    assert snapshot.step == 130
+
+
+def test_run_steps_blocking_without_a_thread():
+    c = TrainingController(Experiment(load_preset("overfit")))
+    assert c.run_steps_blocking(10).step == 10
+    c.shutdown()
+    assert not c.thread.isRunning()
+
+
+def test_divergence_pauses_and_reset_recovers(controller, qtbot):
+    c, rec = controller(learning_rate=80.0)
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: bool(rec.diverged), timeout=10000)
+    assert "diverged" in rec.diverged[0]
+    qtbot.waitUntil(lambda: rec.states[-1] is False, timeout=2000)
+    assert rec.last.diverged
+    # The weights kept are the last finite ones.
+    assert all(np.isfinite(w).all() for w in c.experiment.net.weights)
+    # Play on a diverged run says so again instead of silently doing nothing.
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: len(rec.diverged) == 2, timeout=2000)
+    c.config_requested.emit(c.experiment.config.with_values(learning_rate=0.3))
+    c.reset_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step == 0 and not rec.last.diverged, timeout=5000)
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step > 100, timeout=10000)
+    assert not rec.errors
+
+
+class ExplodingExperiment(Experiment):
+    """Raises an unexpected error at step 50: a bug, not a divergence."""
+
+    def step(self, n=1):
+        if self.step_count + n > 50:
+            raise RuntimeError("boom in the engine")
+        super().step(n)
+
+
+def test_an_unexpected_error_pauses_and_keeps_the_thread(controller, qtbot):
+    c, rec = controller(experiment=ExplodingExperiment(load_preset("overfit")))
+    c.play_requested.emit()
+    qtbot.waitUntil(lambda: bool(rec.errors), timeout=5000)
+    assert "boom in the engine" in rec.errors[0]
+    qtbot.waitUntil(lambda: rec.states[-1] is False, timeout=2000)
+    assert c.thread.isRunning()
+    # The thread still answers: a reset is served and snapshots keep coming.
+    c.reset_requested.emit()
+    qtbot.waitUntil(lambda: rec.last.step == 0, timeout=3000)
+    c.step_requested.emit(5)
+    qtbot.waitUntil(lambda: rec.last.step == 5, timeout=3000)
