@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.experiment = Experiment(self.config)
         self.controller = TrainingController(self.experiment)
         self._build()
+        self._build_menus()
         self.pacer = FramePacer(self._show_header, [
             self.boundary_view.show_snapshot,
             self.network_diagram_view.show_snapshot,
@@ -124,6 +125,22 @@ class MainWindow(QMainWindow):
         self.rate_label.setStyleSheet("padding: 2px 8px;")
         self.statusBar().addWidget(self.gap_label, 1)
         self.statusBar().addPermanentWidget(self.rate_label)
+
+    def _build_menus(self) -> None:
+        """File, View, Teach and Help. Each feature adds its own actions to these
+        menus from its own module (``window.menus["teach"]``), so the window does not
+        grow with every feature."""
+        bar = self.menuBar()
+        self.menus = {key: bar.addMenu(title) for key, title in
+                      (("file", "&File"), ("view", "&View"), ("teach", "&Teach"),
+                       ("help", "&Help"))}
+        for key, menu in self.menus.items():
+            menu.setObjectName(f"{key}_menu")
+        quit_action = QAction("&Quit", self)
+        quit_action.setObjectName("quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.menus["file"].addAction(quit_action)
 
     def _build_sidebar(self) -> QWidget:
         """Play/Step/Reset, the step counter, the preset and every setting, in a
