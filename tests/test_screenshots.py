@@ -54,7 +54,6 @@ from regviz.gui.image_compare import (
     qimage_to_array,
 )
 from regviz.gui.screenshot import render_window, render_window_image
-from regviz.gui.theme import Theme
 from regviz.snapshot import take_snapshot
 
 STEPS = 2000  # enough for overfit's boundary to bend and l2's to stay straight
@@ -163,10 +162,14 @@ def crookedness(probs: np.ndarray) -> float:
 # -- the comparator bites on real renders -----------------------------------------------
 
 def swapped_class_colours(window) -> None:
-    c = Theme.light().class_colours
-    theme = replace(Theme.light(), class_colours=(c[1], c[0], *c[2:]))
-    for view in window.views:
-        view.apply_theme(theme)
+    """The window's own theme with the two class colours exchanged."""
+    c = window.theme.class_colours
+    theme = replace(window.theme, class_colours=(c[1], c[0], *c[2:]))
+    if hasattr(window, "apply_theme"):
+        window.apply_theme(theme)
+    else:
+        for view in window.views:
+            view.apply_theme(theme)
 
 
 REGRESSIONS = {  # name → (baseline it must fail against, how to render it)
@@ -277,7 +280,8 @@ def unit_pixel(window, image, layer: int, unit: int):
     from its centre (where the × of a dropped unit is) to its rim, to the right."""
     diagram = window.network_diagram_view
     x, y = diagram.unit_position(layer, unit)
-    radius = 18 * diagram.theme.scale / 2  # the circles' pixel size, as drawn
+    sizes = diagram.units.data["size"]  # pixels; -1 means the item's default
+    radius = float(np.where(sizes > 0, sizes, diagram.units.opts["size"]).min()) / 2
     scene = diagram.diagram_box.mapViewToScene(QPointF(x, y))
     return window_pixel(window, image, diagram.graphics, scene, dx=round(radius * 2 / 3))
 
