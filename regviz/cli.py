@@ -104,8 +104,8 @@ def _main(argv: list[str]) -> int:
 
         try:
             render_window_png(config, args.steps, args.screenshot)
-        except OSError as exc:
-            raise UsageError(f"cannot write screenshot {args.screenshot}: {exc}") from None
+        except OSError as exc:  # its message names the path already
+            raise UsageError(f"screenshot not written: {exc}") from None
         if not (args.report or args.history):
             return 0
     experiment = _run_headless(config, args.steps)

@@ -71,7 +71,7 @@ class Field:
         if self.kind == "float":
             if isinstance(value, bool):
                 raise TypeError
-            return float(value)
+            return float(value) + 0.0  # -0 is 0: never "l2 = -0.0" in a report
         if self.kind == "int":
             if isinstance(value, bool):
                 raise TypeError
@@ -356,29 +356,38 @@ def preset_dir() -> Path:
 
 
 def preset_names() -> list[str]:
-    """Preset names in menu order (the ``order`` key of each file, then name)."""
+    """Preset names in menu order (the ``order`` key of each file, then name).
+
+    A broken preset file is left out, so one bad file cannot stop the window or
+    ``--list-presets``; asking for it by name gives the error that says what is wrong."""
     entries = []
     for path in preset_dir().glob("*.json"):
         try:
-            order = json.loads(path.read_text(encoding="utf-8")).get("order", 99)
-        except (OSError, ValueError):
+            order = _read_preset(path.stem).get("order", 99)
+            load_preset(path.stem)
+        except ValueError:
+            continue
+        if isinstance(order, bool) or not isinstance(order, int | float) \
+                or not math.isfinite(order):
             order = 99
         entries.append((order, path.stem))
     return [name for _, name in sorted(entries)]
 
 
 def preset_description(name: str) -> str:
-    return _read_preset(name).get("description", "")
+    return str(_read_preset(name).get("description", ""))
 
 
 def load_preset(name: str) -> Config:
-    """The config of preset ``name``; ValueError lists the known presets."""
+    """The config of preset ``name``; ValueError lists the known presets, or names
+    the file and what is wrong with it."""
     data = _read_preset(name)
     settings = data.get("settings", {})
     try:
         cfg = Config.from_dict(settings)
     except ValueError as exc:
-        raise ValueError(f"preset {name!r} is broken: {exc}") from None
+        path = preset_dir() / f"{name}.json"
+        raise ValueError(f"preset {name!r} is broken ({path}): {exc}") from None
     cfg.preset = name
     return cfg
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,11 +91,13 @@ def load(path: str | os.PathLike) -> Session:
     try:
         with np.load(path, allow_pickle=False) as archive:
             arrays = {key: archive[key] for key in archive.files}
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+    except Exception as exc:  # zip, zlib and format errors of a damaged file, of many types
         raise ValueError(f"{path} is not a regviz session (unreadable archive: {exc})") from None
     try:
-        return _session_from_arrays(arrays)
-    except (KeyError, ValueError, TypeError) as exc:
+        loaded = _session_from_arrays(arrays)
+        loaded.to_experiment()  # the points, labels, weights and history fit together
+        return loaded
+    except (KeyError, ValueError, TypeError, ArithmeticError) as exc:
         detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise ValueError(f"{path} is not a valid regviz session: {detail}") from None
 
@@ -113,11 +114,32 @@ def _session_from_arrays(arrays: dict[str, np.ndarray]) -> Session:
             raise ValueError(f"{name} must be a finite (n, 2) array")
     if len(data.X_train) != len(data.y_train) or len(data.X_test) != len(data.y_test):
         raise ValueError("points and labels differ in number")
+    for name in ("y_train", "y_test"):
+        _check_numbers(name, getattr(data, name), ndim=(1,))
+        if np.any(getattr(data, name) < 0) or np.any(getattr(data, name) % 1):
+            raise ValueError(f"{name} must hold whole-number labels ≥ 0")
+    step = _check_numbers("step", arrays["step"], ndim=(0,))
+    if not 0 <= step <= 2**53 or step % 1:
+        raise ValueError(f"step must be a whole number in [0, 2⁵³], found {step}")
     n_layers = sum(1 for k in arrays if k.startswith("weight_"))
     weights = biases = None
     if n_layers:
-        weights = [arrays[f"weight_{i}"] for i in range(n_layers)]
-        biases = [arrays[f"bias_{i}"] for i in range(n_layers)]
-    history = {k.removeprefix("history_"): v for k, v in arrays.items()
-               if k.startswith("history_")} or None
-    return Session(config, data, int(arrays["step"]), weights, biases, history)
+        weights = [_check_numbers(f"weight_{i}", arrays[f"weight_{i}"], (2,))
+                   for i in range(n_layers)]
+        biases = [_check_numbers(f"bias_{i}", arrays[f"bias_{i}"], (1,))
+                  for i in range(n_layers)]
+    history = {k.removeprefix("history_"): _check_numbers(k, v, (1, 2))
+               for k, v in arrays.items() if k.startswith("history_")} or None
+    return Session(config, data, int(step), weights, biases, history)
+
+
+def _check_numbers(name: str, values: np.ndarray, ndim: tuple[int, ...]) -> np.ndarray:
+    """``values`` if it is a finite real array of one of the dimensions ``ndim``."""
+    if not (np.issubdtype(values.dtype, np.integer) or np.issubdtype(values.dtype, np.floating)
+            or values.dtype == bool):
+        raise ValueError(f"{name} must hold numbers, not {values.dtype}")
+    if values.ndim not in ndim:
+        raise ValueError(f"{name} has shape {values.shape}; expected {ndim[0]} dimension(s)")
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"{name} holds NaN or infinite values")
+    return values

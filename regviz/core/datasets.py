@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .mlp import MAX_COORDINATE
+
 DATASETS: tuple[str, ...] = ("field", "circles", "xor", "gaussian", "moons", "spiral")
 
 DEFAULT_SAMPLES: dict[str, int] = {
@@ -372,6 +374,10 @@ def _validated(path: Path, parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> L
         if not np.isfinite(X).all():
             raise ValueError(f"{path}: {part} points contain NaN or infinite values "
                              f"(row {np.flatnonzero(~np.isfinite(X).all(axis=1))[0]})")
+        if np.abs(X).max() > MAX_COORDINATE:
+            raise ValueError(f"{path}: {part} points have coordinates as large as "
+                             f"{np.abs(X).max():.3g}; allowed at most {MAX_COORDINATE:g} "
+                             f"(row {np.flatnonzero(np.abs(X).max(axis=1) > MAX_COORDINATE)[0]})")
         if not np.isfinite(y).all() or (y != np.round(y)).any():
             bad = y[~np.isfinite(y) | (y != np.round(y))][0]
             raise ValueError(f"{path}: {part} labels must be whole numbers, found {bad}")

@@ -24,6 +24,11 @@ from .workspace import Workspace, with_ones_row
 INITS = ("course", "nnfs", "he")
 
 
+# Beyond this even the first forward pass of a finite network can overflow, so the
+# history's first point would already be infinite; real 2-D data is nowhere near it.
+MAX_COORDINATE = 1e12
+
+
 @dataclass
 class LossAndGradients:
     """One forward and backward pass (see :meth:`MLP.loss_and_gradients`)."""
@@ -62,7 +67,7 @@ class MLP:
                  seed: int | None = None):
         try:
             sizes = [_whole(s) for s in sizes] if not isinstance(sizes, str) else None
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: int(inf)
             sizes = None
         if sizes is None:
             raise ValueError("sizes must be a list of whole numbers, e.g. [2, 20, 3, 1]")
@@ -216,6 +221,9 @@ class MLP:
         y = np.asarray(y)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise ValueError(f"X has shape {X.shape}; expected (samples, {self.sizes[0]})")
+        if X.size and not np.abs(X).max() <= MAX_COORDINATE:  # also catches NaN
+            raise ValueError(f"X holds NaN, infinite or huge coordinates; every coordinate must "
+                             f"be a finite number of size at most {MAX_COORDINATE:g}")
         if y.shape != (X.shape[0],):
             raise ValueError(f"y has shape {y.shape}; expected ({X.shape[0]},) to match X")
         if y.size and not np.issubdtype(y.dtype, np.integer):

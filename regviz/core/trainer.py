@@ -30,6 +30,11 @@ from .workspace import Workspace, with_ones_row
 # A mean cross-entropy this large means logits of ±10⁴: the run has blown up, and
 # stopping here (not only at inf/NaN) keeps the restored parameters sane.
 DIVERGED_LOSS = 1e4
+# Parameters this large (‖θ‖ = 10¹²) come only from an unstable update, e.g. SGD
+# with 2·λ·lr > 2 multiplying every weight by a large negative factor each step while
+# the training loss stays small; a few steps later the outputs overflow to NaN.
+DIVERGED_SQUARED_NORM = 1e24
+WEIGHTS_BLEW_UP = "the weights grew beyond 10¹²"
 DEFAULT_RECORD_EVERY = 10
 
 
@@ -238,8 +243,8 @@ class Trainer:
                     self._shrink(params)
                 self.step_count += 1
                 self.last = StepResult(self.step_count, loss, masks, rows)
-            if n and not math.isfinite(float(np.dot(params, params))):
-                self._diverged(float("nan"))
+            if n and not float(np.dot(params, params)) <= DIVERGED_SQUARED_NORM:
+                self._diverged(float("nan"), WEIGHTS_BLEW_UP)
 
     def _update_coefficients(self, lr: float, scale: float) -> None:
         """The L2 and L1 factors per parameter for this learning rate and batch,
@@ -282,14 +287,14 @@ class Trainer:
         ws.set_targets(self.y_train[rows])
         return ws, self._X_train_columns[:, rows], rows
 
-    def _diverged(self, loss: float) -> None:
+    def _diverged(self, loss: float, reason: str | None = None) -> None:
         """Put back the last finite parameters and raise."""
         params = self.net.params
-        if math.isfinite(float(np.dot(self._backup, self._backup))):
+        if float(np.dot(self._backup, self._backup)) <= DIVERGED_SQUARED_NORM:
             np.copyto(params, self._backup)
         else:
             np.copyto(params, self._checkpoint)
-        raise TrainingDiverged(self.step_count, loss)
+        raise TrainingDiverged(self.step_count, loss, reason)
 
     # -- measuring ------------------------------------------------------------
     def _record(self, step_loss: float | None, ws: Workspace, m: int, clean: bool) -> None:
@@ -303,8 +308,8 @@ class Trainer:
         # Per-layer sums over W₀, b₀, W₁, b₁, … in three reductions.
         np.multiply(params, params, out=tmp)
         squares = np.add.reduceat(tmp, seg).tolist()
-        if not math.isfinite(sum(squares)):
-            self._diverged(float("nan") if step_loss is None else step_loss)
+        if not sum(squares) <= DIVERGED_SQUARED_NORM:
+            self._diverged(float("nan") if step_loss is None else step_loss, WEIGHTS_BLEW_UP)
         np.abs(params, out=tmp)
         magnitudes = np.add.reduceat(tmp, seg).tolist()
         np.equal(params, 0.0, out=self._is_zero)
@@ -328,6 +333,12 @@ class Trainer:
             test_accuracy = test_ws.count_correct() / len(self.y_test)
         else:
             test_loss = test_accuracy = float("nan")
+        # No infinite or NaN value may reach the history the plots draw; far-off test
+        # points can overflow while the training loss still looks fine.
+        if not math.isfinite(step_loss + penalty):
+            self._diverged(step_loss + penalty)
+        if test_ws is not None and not math.isfinite(test_loss):
+            self._diverged(test_loss, f"the test loss became {test_loss}")
         history.append(
             step=self.step_count, train_data_loss=step_loss, train_penalty=penalty,
             train_total=step_loss + penalty, test_loss=test_loss,

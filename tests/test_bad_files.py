@@ -1,0 +1,336 @@
+"""Damaged files and absurd values: a ValueError (exit 2 on the command line) that
+names the file or setting and what is wrong — never another exception, never a
+traceback, and nothing the user had is overwritten.
+
+Complements test_datasets.py (one bad file of each kind), test_session.py and
+test_cli.py: here files are damaged systematically (cut at every length, bytes
+flipped) and the command line gets values at the edges of floating point."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.io
+
+from regviz import cli, config, session
+from regviz.config import load_preset
+from regviz.core import datasets
+from regviz.experiment import Experiment
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def points(n=60, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.uniform(-1, 1, (n, 2)), np.arange(n) % 2
+
+
+def write_csv(path):
+    X, y = points()
+    np.savetxt(path, np.column_stack([X, y]), delimiter=",", fmt="%.17g",
+               header="x1,x2,label", comments="")
+
+
+def write_npz(path):
+    X, y = points()
+    np.savez_compressed(path, X=X, y=y, X_test=X[:10], y_test=y[:10])
+
+
+def write_mat(path):
+    X, y = points()
+    scipy.io.savemat(path, {"X": X.T, "y": y[None, :].astype(float),
+                            "Xval": X[:10].T, "yval": y[None, :10].astype(float)},
+                     do_compression=True)
+
+
+WRITERS = {"csv": write_csv, "npz": write_npz, "mat": write_mat}
+
+
+def damaged_versions(raw: bytes, count: int, seed: int = 0):
+    """(label, bytes): ``raw`` cut at ``count`` lengths from 0 to all but one byte,
+    and ``count`` copies with three bytes flipped."""
+    for n in np.unique(np.linspace(0, len(raw) - 1, count).astype(int)):
+        yield f"cut at {n}", raw[:n]
+    rng = np.random.default_rng(seed)
+    for i in range(count):
+        damaged = bytearray(raw)
+        for at in rng.integers(0, len(raw), 3):
+            damaged[at] ^= 0xFF
+        yield f"flip {i}", bytes(damaged)
+
+
+def assert_value_error_naming(call, path: Path, *words: str) -> ValueError:
+    with pytest.raises(ValueError) as info:
+        call(path)
+    assert type(info.value) is ValueError, type(info.value)  # no numpy/scipy/zlib type
+    message = str(info.value)
+    assert path.name in message, message
+    for word in words:
+        assert word in message, message
+    return info.value
+
+
+# -- data files -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", WRITERS)
+def test_a_damaged_data_file_loads_or_is_a_value_error_naming_it(tmp_path, kind):
+    good = tmp_path / f"good.{kind}"
+    WRITERS[kind](good)
+    datasets.load(good)  # the undamaged file is fine
+    for label, raw in damaged_versions(good.read_bytes(), 40):
+        path = tmp_path / f"damaged.{kind}"
+        path.write_bytes(raw)
+        try:
+            loaded = datasets.load(path)
+        except ValueError as exc:
+            assert type(exc) is ValueError and path.name in str(exc), (label, exc)
+        else:  # a CSV cut at a line end, or a flip in a zip's slack, is still data
+            assert np.isfinite(loaded.X_train).all() and len(np.unique(loaded.y_train)) >= 2
+        assert path.read_bytes() == raw, "loading changed the file"
+
+
+@pytest.mark.parametrize("name", ["empty.npz", "empty.mat", "folder.csv"])
+def test_empty_files_and_folders_are_value_errors(tmp_path, name):
+    path = tmp_path / name
+    if name.startswith("folder"):
+        path.mkdir()
+    else:
+        path.write_bytes(b"")
+    assert_value_error_naming(datasets.load, path)
+
+
+def test_huge_coordinates_are_refused_with_the_row(tmp_path):
+    path = tmp_path / "far.csv"
+    X, y = points()
+    X[7, 1] = 1e300
+    np.savetxt(path, np.column_stack([X, y]), delimiter=",")
+    assert_value_error_naming(datasets.load, path, "1e+300", "row 7", "at most")
+
+
+# -- sessions -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def saved_session(tmp_path_factory):
+    experiment = Experiment(load_preset("dropout"))
+    experiment.step(30)
+    folder = tmp_path_factory.mktemp("session")
+    return session.save(session.Session.from_experiment(experiment), folder / "good.regviz")
+
+
+def test_a_damaged_session_is_a_value_error_naming_it(tmp_path, saved_session):
+    """Before, a flipped byte in the compressed archive escaped as zlib.error or
+    NotImplementedError from zipfile."""
+    for label, raw in damaged_versions(saved_session.read_bytes(), 60):
+        path = tmp_path / "damaged.regviz"
+        path.write_bytes(raw)
+        try:
+            session.load(path)
+        except ValueError as exc:
+            assert type(exc) is ValueError and path.name in str(exc), (label, exc)
+
+
+def rewritten(saved: Path, folder: Path, **changes) -> Path:
+    """A copy of the session at ``saved`` with arrays replaced (None: removed)."""
+    with np.load(saved) as archive:
+        arrays = {key: archive[key] for key in archive.files}
+    for key, value in changes.items():
+        if value is None:
+            arrays.pop(key)
+        else:
+            arrays[key] = np.asarray(value)
+    path = folder / "edited.regviz"
+    with open(path, "wb") as fh:  # a name, and np.savez would add ".npz"
+        np.savez(fh, **arrays)
+    return path
+
+
+SESSION_DEFECTS = {  # what is changed → words the message must contain
+    "config JSON is a list": (dict(config_json="[1, 2]"), "JSON object"),
+    "config JSON is cut": (dict(config_json='{"l2": 0.'), "edited.regviz"),
+    "λ out of range": (dict(config_json='{"l2": -1}'), "l2"),
+    "labels NaN": (dict(y_train=np.full(200, np.nan)), "y_train"),
+    "labels negative": (dict(y_test=-np.ones(200)), "y_test"),
+    "labels as text": (dict(y_train=np.array(["a"] * 200)), "y_train"),
+    "labels in a matrix": (dict(y_train=np.zeros((200, 2))), "y_train"),
+    "step negative": (dict(step=-5), "step"),
+    "step fractional": (dict(step=2.5), "step"),
+    "step absurd": (dict(step=1e300), "step"),
+    "weights NaN": (dict(weight_0=np.full((2, 20), np.nan)), "weight_0"),
+    "weights of another network": (dict(weight_0=np.zeros((3, 3))), "weights"),
+    "bias missing": (dict(bias_1=None), "bias_1"),
+    "history NaN": (dict(history_test_loss=np.full(4, np.nan)), "history_test_loss"),
+    "history of another length": (dict(history_test_loss=np.zeros(1000)), "edited.regviz"),
+    "points huge": (dict(X_train=np.full((200, 2), 1e300)), "X"),
+    "no training points": (dict(X_train=np.zeros((0, 2)), y_train=np.zeros(0)), "X_train"),
+}
+
+
+@pytest.mark.parametrize("defect", SESSION_DEFECTS)
+def test_an_inconsistent_session_is_refused_at_load_naming_the_problem(
+        tmp_path, saved_session, defect):
+    """Before, most of these loaded and failed later (to_experiment) without the
+    file's name, or loaded NaN weights that would reach the plots."""
+    changes, word = SESSION_DEFECTS[defect]
+    path = rewritten(saved_session, tmp_path, **changes)
+    before = path.read_bytes()
+    assert_value_error_naming(session.load, path, word)
+    assert path.read_bytes() == before
+
+
+def test_the_untouched_session_still_loads(saved_session):
+    assert session.load(saved_session).to_experiment().step_count == 30
+
+
+# -- presets ----------------------------------------------------------------------------------
+
+BROKEN_PRESETS = {
+    "empty": (b"", "cannot be read"),
+    "garbage": (b"\x00\xff garbage", "cannot be read"),
+    "cut": (b'{"order": 1, "settings": {"l2": 0.', "cannot be read"),
+    "a_list": (b"[1, 2]", "JSON object"),
+    "settings_list": (b'{"settings": [1, 2]}', "JSON object"),
+    "bad_value": (b'{"settings": {"l2": -1}}', "l2"),
+    "unknown_key": (b'{"settings": {"colour": "red"}}', "colour"),
+    "nan_value": (b'{"settings": {"keep_prob": NaN}}', "keep_prob"),
+    "huge_seed": (b'{"settings": {"seed": 1e400}}', "seed"),
+}
+
+
+@pytest.fixture
+def preset_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "presets"
+    folder.mkdir()
+    for name, (content, _) in BROKEN_PRESETS.items():
+        (folder / f"{name}.json").write_bytes(content)
+    (folder / "fine.json").write_text(json.dumps({"order": 2, "settings": {"l2": 0.5}}))
+    (folder / "odd_order.json").write_text(json.dumps({"order": "first", "settings": {}}))
+    monkeypatch.setattr(config, "preset_dir", lambda: folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", BROKEN_PRESETS)
+def test_a_broken_preset_is_a_value_error_naming_its_file(preset_folder, name):
+    path = preset_folder / f"{name}.json"
+    before = path.read_bytes()
+    error = assert_value_error_naming(lambda _: load_preset(name), path, BROKEN_PRESETS[name][1])
+    assert str(preset_folder) in str(error)
+    assert path.read_bytes() == before
+
+
+def test_broken_presets_do_not_stop_the_list(preset_folder):
+    """Before, one preset file holding a JSON list (or a text "order") crashed
+    preset_names(), and with it the window and --list-presets."""
+    assert config.preset_names() == ["fine", "odd_order"]
+    assert load_preset("fine").l2 == 0.5
+
+
+# -- the command line -----------------------------------------------------------------------
+
+def run_main(*args) -> tuple[int, list[str]]:
+    """``regviz.cli.main(args)`` in this process: exit code and stderr lines (an
+    exception other than the handled ones fails the test, as a traceback would)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = cli.main(list(args))
+    return code, err.getvalue().strip().splitlines()
+
+
+ABSURD = ["nan", "-nan", "inf", "-inf", "1e308", "-1e308", "1e309", "9" * 400, "-" + "9" * 30,
+          "", " ", "0x1p3", "1e", "--", "None", "[0.5]", "0.5.5"]
+
+
+@pytest.mark.parametrize("field", ["learning_rate", "l2", "keep_prob", "seed", "n_samples",
+                                   "batch_size", "hidden", "noise", "lr_decay"])
+def test_absurd_values_exit_2_with_one_line_naming_the_setting(tmp_path, field):
+    report = tmp_path / "r.json"
+    for value in ABSURD:
+        if field == "hidden" and value.strip() == "":
+            continue  # an empty list means "no hidden layer" to nobody: checked below
+        code, lines = run_main("--set", f"{field}={value}", "--steps", "1", "--report",
+                               str(report))
+        assert code == 2, (field, value)
+        assert len(lines) == 1 and field in lines[0], (field, value, lines)
+        assert not report.exists()
+
+
+def test_empty_hidden_layers_and_minus_zero(tmp_path):
+    report = tmp_path / "r.json"
+    code, lines = run_main("--set", "hidden=", "--steps", "1", "--report", str(report))
+    assert code == 2 and len(lines) == 1 and "hidden" in lines[0]
+    code, lines = run_main("--set", "l2=-0", "--steps", "1", "--report", str(report))
+    assert code == 0, lines
+    reported = json.loads(report.read_text())["config"]["l2"]
+    assert reported == 0 and str(reported) == "0.0"  # not "-0.0"
+
+
+def test_absurd_values_end_to_end_print_no_traceback(tmp_path):
+    for value in ("nan", "1e308", "9" * 400):
+        out = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--set", f"learning_rate={value}",
+             "--steps", "1", "--report", "r.json"],
+            capture_output=True, text=True, cwd=tmp_path, timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+        assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root writes into read-only folders anyway")
+@pytest.mark.parametrize("flag, name", [("--report", "r.json"), ("--screenshot", "x.png"),
+                                        ("--history", "h.csv")])
+def test_a_read_only_folder_exits_2_and_keeps_the_file(tmp_path, flag, name):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / name).write_bytes(b"the user's file")
+    folder.chmod(0o555)
+    try:
+        code, lines = run_main("--steps", "5", flag, str(folder / name))
+    finally:
+        folder.chmod(0o755)
+    assert code == 2 and len(lines) == 1 and "not writable" in lines[0], lines
+    assert (folder / name).read_bytes() == b"the user's file"
+    assert [p.name for p in folder.iterdir()] == [name]
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("flag", ["--report", "--screenshot"])
+def test_a_folder_nobody_can_write_exits_2_and_keeps_the_file(flag):
+    """/proc refuses new files even to root: the read-only folder every machine has.
+    (Through a subprocess: the screenshot needs Qt, and the real exit path is tested.)"""
+    target = Path("/proc/version")
+    before = target.read_bytes()
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--steps", "5", flag, str(target)],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 2 and len(lines) == 1, out.stderr
+    assert "cannot write /proc/version" in lines[0] and "Traceback" not in out.stderr
+    assert target.read_bytes() == before
+
+
+def test_a_folder_that_turns_read_only_mid_run_keeps_the_file(tmp_path, monkeypatch):
+    """The check before training passed; the write after it fails (permissions
+    changed, disk full): exit 2, the previous report intact, no temp file left."""
+    import tempfile
+
+    report = tmp_path / "r.json"
+    report.write_text("previous report")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, lines = run_main("--steps", "5", "--report", str(report))
+    assert code == 2 and len(lines) == 1 and "Permission denied" in lines[0], lines
+    assert report.read_text() == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
