@@ -71,10 +71,10 @@ def formula(config: Config) -> Formula:
                 terms.append(f"{lam}·Σ|{p.lower()}|")
                 grads.append(f"∂J/∂{p} += {lam}·sign {p}")
     if terms:
-        loss = f"J = cross-entropy + {' + '.join(terms)}   ({layers_text(config)})"
+        loss = f"J = cross-entropy + {' + '.join(terms)}"
         gradient = ";  ".join(grads)
         if config.l1 > 0:
-            gradient += "  (L1 as a soft-threshold step: weights stop at exactly 0)"
+            gradient += "  (as a soft-threshold step: weights can stop at exactly 0)"
     else:
         loss = "J = cross-entropy   (no penalty)"
         gradient = ""
@@ -84,9 +84,11 @@ def formula(config: Config) -> Formula:
         dropout = (f"Dropout: each hidden unit kept with p = {kp}, survivors ×1/{kp}; "
                    "no dropout when evaluating")
     where = ""
-    if terms and course:
-        where = ("m = training points per step"
-                 + (f" ({config.batch_size})" if config.batch_size else " (full batch)"))
+    if terms:
+        where = f"penalty on {layers_text(config)}"
+        if course:
+            where += "; m = training points per step" + (
+                f" ({config.batch_size})" if config.batch_size else " (all of them)")
     return Formula(loss, gradient, dropout, where)
 
 
