@@ -66,12 +66,10 @@ class DropoutEnsembleOverlay:
             spread = ensemble.spread
             self.max_spread = float(spread.max())
             self.spread_image.setImage(spread_rgba(spread), autoLevels=False, levels=(0, 255))
-            # The ensemble's grid points are cell centres: cover half a cell beyond them.
+            # Over the same extent as the map (as the map's own image is drawn), so
+            # the shading never hangs over its edges.
             ex0, ex1, ey0, ey1 = ensemble.extent
-            dx = (ex1 - ex0) / max(len(ensemble.xs) - 1, 1)
-            dy = (ey1 - ey0) / max(len(ensemble.ys) - 1, 1)
-            (u0, v0), (u1, v1) = self._to_pixels(
-                np.array([[ex0 - dx / 2, ey0 - dy / 2], [ex1 + dx / 2, ey1 + dy / 2]]), grid)
+            (u0, v0), (u1, v1) = self._to_pixels(np.array([[ex0, ey0], [ex1, ey1]]), grid)
             self.spread_image.setRect(QRectF(u0, v0, u1 - u0, v1 - v0))
         else:
             self.max_spread = float("nan")

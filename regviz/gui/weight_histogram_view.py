@@ -41,7 +41,7 @@ class WeightHistogramView(QWidget):
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.layout.setSpacing(4)
-        self.caption = QLabel("darker = more weights · dashed line = 0")
+        self.caption = QLabel("step →   ·   darker = more weights   ·   dashed line = 0")
         self.caption.setObjectName("weight_histogram_caption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
