@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from .frame_pacer import FramePacer
 from .network_diagram_view import NetworkDiagramView
 from .theme import Theme
 from .training_worker import TrainingController
+from .view_tabs import ViewTabs
 from .weight_histogram_view import WeightHistogramView
 from .weight_norms_view import WeightNormsView
 
@@ -218,10 +218,8 @@ class MainWindow(QMainWindow):
         # histograms' canvas: a histogram per layer over time needs the room.
         self.weight_histogram_view = WeightHistogramView(self.theme)
         self.views.append(self.weight_histogram_view)
-        self.lower_tabs = QTabWidget()
+        self.lower_tabs = ViewTabs()
         self.lower_tabs.setObjectName("lower_tabs")
-        self.lower_tabs.setDocumentMode(True)
-        self.lower_tabs.setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 3px 14px; }")
         self.lower_tabs.addTab(self.network_diagram_view, "Network")
         self.lower_tabs.addTab(self.weight_histogram_view, "Weight histograms")
         self.lower_tabs.setTabToolTip(1, WeightHistogramView.EXPLANATION)
