@@ -60,7 +60,7 @@ class WeightHistogramView(QWidget):
             return
         self.graphics.clear()
         self.plots, self.images = [], []
-        for l, shape in enumerate(shapes):
+        for l in range(len(shapes)):
             plot = self.graphics.addPlot(row=0, col=l)
             plot.setMenuEnabled(False)
             plot.hideButtons()
