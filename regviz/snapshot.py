@@ -9,6 +9,8 @@ histograms) is computed or copied here, off the GUI thread. Pure numpy: no Qt.
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +26,10 @@ GRID_RESOLUTION = 96
 # computed while a teacher has it switched on, but then at every snapshot.
 ENSEMBLE_RESOLUTION = 48
 ENSEMBLE_SIZE = 12
+# While training, a new ensemble is computed at most once per this many times its
+# own cost (the previous one is shown meanwhile), so even a big network spends at
+# most ~1/ENSEMBLE_BUDGET of the worker's time on it.
+ENSEMBLE_BUDGET = 5.0
 
 
 @dataclass(frozen=True)
@@ -178,12 +184,42 @@ def dropout_ensemble(experiment: Experiment, request: EnsembleRequest,
     return DropoutEnsemble(xs, ys, float(keep_prob), size, boundaries, spread)
 
 
+class _EnsembleThrottle:
+    """The latest ensemble per trainer, and when it may be replaced."""
+
+    def __init__(self):
+        self._latest: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def get(self, experiment: Experiment, request: EnsembleRequest) -> DropoutEnsemble | None:
+        trainer = experiment.trainer
+        key = (request, experiment.config.keep_prob, experiment.step_count)
+        now = time.perf_counter()
+        with self._lock:
+            entry = self._latest.get(trainer)
+        if entry is not None:
+            old_key, not_before, ensemble = entry
+            # The same step and settings (paused): nothing to compute. Training: reuse
+            # it until its budget allows another, unless the settings changed.
+            if old_key == key or (old_key[:2] == key[:2] and now < not_before):
+                return ensemble
+        ensemble = dropout_ensemble(experiment, request)
+        took = time.perf_counter() - now
+        with self._lock:
+            self._latest[trainer] = (key, now + ENSEMBLE_BUDGET * took, ensemble)
+        return ensemble
+
+
+_ensemble_throttle = _EnsembleThrottle()
+
+
 def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
                   ensemble: EnsembleRequest | None = None) -> Snapshot:
     """Copy everything the views need from ``experiment`` at its current step.
 
-    ``ensemble``: which parts of the dropout ensemble to compute (None: what the
-    GUI last asked for with :func:`request_ensemble`)."""
+    ``ensemble``: which parts of the dropout ensemble to compute, now (None: what
+    the GUI last asked for with :func:`request_ensemble`, at most as often as its
+    cost allows — see ``ENSEMBLE_BUDGET``)."""
     trainer = experiment.trainer
     last = getattr(trainer, "last", None)
     masks = [None if m is None else m.copy() for m in (last.masks if last else [])]
@@ -207,8 +243,8 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
         train_predictions=experiment.net.predict(experiment.data.X_train),
         test_predictions=experiment.net.predict(experiment.data.X_test),
         weight_histograms=_histograms(trainer),
-        dropout_ensemble=dropout_ensemble(
-            experiment, ensemble if ensemble is not None else ensemble_request()),
+        dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
+                          else _ensemble_throttle.get(experiment, ensemble_request())),
     )
 
 

@@ -252,6 +252,24 @@ def test_ensemble_is_computed_only_when_requested():
     assert len(take_snapshot(experiment).dropout_ensemble.boundaries) > 0
 
 
+def test_ensemble_is_recomputed_only_as_often_as_its_cost_allows(monkeypatch):
+    import regviz.snapshot as snapshot_module
+
+    experiment = trained(load_preset("dropout"), 100)
+    request_ensemble(BOTH)
+    first = take_snapshot(experiment).dropout_ensemble
+    assert take_snapshot(experiment).dropout_ensemble is first  # same step: reused
+    monkeypatch.setattr(snapshot_module, "ENSEMBLE_BUDGET", 1e6)
+    experiment.step(1)
+    assert take_snapshot(experiment).dropout_ensemble is first  # within its budget
+    monkeypatch.setattr(snapshot_module, "ENSEMBLE_BUDGET", 0.0)
+    request_ensemble(EnsembleRequest(thinned=True))  # other settings: at once
+    only_lines = take_snapshot(experiment).dropout_ensemble
+    assert only_lines is not first and only_lines.spread is None
+    experiment.step(1)  # no budget to wait for: a new step, a new ensemble
+    assert take_snapshot(experiment).dropout_ensemble is not only_lines
+
+
 def test_contour_segments_trace_the_level_line():
     xs = np.linspace(-1, 1, 21)
     ys = np.linspace(-1, 1, 11)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from ..core.history import WeightHistograms
+from .history_plot import nice_ceiling
 from .theme import Theme
 
 # A bin holding this share of a layer's weights is drawn at full strength; the
@@ -53,6 +54,7 @@ class WeightHistogramView(QWidget):
         self._shapes: tuple = ()
         self._snapshot = None
         self._drawn = None
+        self._ranges: list[tuple] = []
         self.apply_theme(self.theme)
 
     def _ensure_plots(self, shapes: tuple) -> None:
@@ -74,6 +76,7 @@ class WeightHistogramView(QWidget):
             self.plots.append(plot)
             self.images.append(image)
         self._shapes = shapes
+        self._ranges = [()] * len(shapes)
         self._style_plots()
 
     def _style_plots(self) -> None:
@@ -123,7 +126,12 @@ class WeightHistogramView(QWidget):
             image.setImage(histogram_image(histograms, l), autoLevels=False, levels=(0, 1))
             rect = QRectF(float(steps[0]), -half, width + column, 2 * half)
             image.setRect(rect)
-            plot.setRange(xRange=(rect.left(), rect.right()), yRange=(-half, half), padding=0)
+            # The x axis jumps to round numbers (as the history plots' do) instead of
+            # moving every frame: readable, and the cached axis is rarely redrawn.
+            ranges = (float(steps[0]), nice_ceiling(max(rect.right() * 1.03, 10.0)), half)
+            if ranges != self._ranges[l]:
+                self._ranges[l] = ranges
+                plot.setRange(xRange=ranges[:2], yRange=(-half, half), padding=0)
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
