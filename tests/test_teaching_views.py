@@ -358,6 +358,24 @@ def test_no_early_stop_marker_without_test_loss(make_view):
     assert view.early_stop_step is None and not view.early_stop_label.isVisible()
 
 
+def test_cost_axis_keeps_its_scale_after_a_theme_change(make_view):
+    """Losses of 0.2 must not read 200 (pyqtgraph re-scaled the axis when the theme
+    was applied to a plot already showing data)."""
+    view = make_view(CostView)
+    view.show_snapshot(fake_snapshot())
+    view.apply_theme(Theme.dark().scaled(1.3))
+    view.show_snapshot(fake_snapshot())
+    assert view.plot.getAxis("left").autoSIPrefixScale == 1.0
+    assert view.plot.getAxis("bottom").autoSIPrefixScale == 1.0
+
+
+def test_histogram_caption_follows_the_theme(make_view):
+    view = make_view(WeightHistogramView)
+    assert "darker = more weights" in view.caption.text()
+    view.apply_theme(Theme.dark())
+    assert "brighter = more weights" in view.caption.text()
+
+
 # -- the formula ---------------------------------------------------------------------
 
 def test_formula_course_form_l2():

@@ -42,7 +42,7 @@ class WeightHistogramView(QWidget):
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.layout.setSpacing(4)
-        self.caption = QLabel("step →   ·   darker = more weights   ·   dashed line = 0")
+        self.caption = QLabel()
         self.caption.setObjectName("weight_histogram_caption")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +144,8 @@ class WeightHistogramView(QWidget):
         for image in self.images:
             image.setLookupTable(self._lut)
         self.caption.setStyleSheet(f"font-size: {theme.font_pt}pt; padding: 2px 6px;")
+        more = "brighter" if theme.name == "dark" else "darker"
+        self.caption.setText(f"step →   ·   {more} = more weights   ·   dashed line = 0")
         self._style_plots()
         if self._snapshot is not None and self.isVisible():
             self._draw(self._snapshot)
