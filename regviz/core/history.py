@@ -43,7 +43,12 @@ class History:
         for name in LAYER_SERIES:
             self._data[name] = np.empty((capacity, n_layers))
         self._n = 0
-        self.weight_histograms = WeightHistograms(n_layers)
+        self.weight_histograms = self._new_histograms()
+
+    def _new_histograms(self) -> WeightHistograms:
+        # A multiple of this history's stride, so its columns fall on recorded
+        # steps evenly; coarser, because a histogram costs more than a number.
+        return WeightHistograms(self.n_layers, stride=HISTOGRAM_STRIDE_FACTOR * self.stride)
 
     def record_weights(self, step: int, weights) -> None:
         """Offer the weights at ``step`` to the histograms over time (kept when due)."""
@@ -125,11 +130,12 @@ class History:
         if stride is not None:
             self.stride = int(stride)
         # The loaded series come without weight histograms: they start again here.
-        self.weight_histograms = WeightHistograms(self.n_layers)
+        self.weight_histograms = self._new_histograms()
 
 
 HISTOGRAM_BINS = 41  # odd: the middle bin is centred on 0, where L1 piles weights
 HISTOGRAM_CAPACITY = 240  # columns (points in time) kept per layer
+HISTOGRAM_STRIDE_FACTOR = 5  # a histogram column every 5th history point (at first)
 
 
 class WeightHistograms:
@@ -191,7 +197,7 @@ class WeightHistograms:
             w = np.asarray(W).ravel()
             if not len(w):
                 continue
-            largest = float(np.max(np.abs(w)))
+            largest = max(float(w.max()), -float(w.min()))
             if not np.isfinite(largest):
                 return False  # a diverged step: nothing sensible to histogram
             if self.half_range[l] == 0.0:
