@@ -18,7 +18,7 @@ from .config import Config
 @dataclass(frozen=True)
 class Formula:
     """``loss``: J = data loss + penalty; ``gradient``: what the penalty adds to
-    ∂J/∂W (and ∂J/∂b); ``dropout``: how the hidden layers are thinned ("" when
+    ∂J/∂W (and ∂J/∂b), a line each; ``dropout``: how the hidden layers are thinned ("" when
     keep_prob is 1); ``where``: what m and the layer range mean ("" if nothing to say)."""
 
     loss: str
@@ -51,30 +51,32 @@ def formula(config: Config) -> Formula:
     """The objective and gradient ``config`` trains with (see the module docstring)."""
     course = config.divide_by_2m
     params = ("W", "b") if config.regularize_biases else ("W",)
-    terms, grads = [], []
+    terms = []
+    grads: dict[str, list[str]] = {p: [] for p in params}
     if config.l2 > 0:
         lam = _number(config.l2)
         for p in params:
             if course:
                 terms.append(f"{lam}/(2m)·Σₗ‖{p}ₗ‖²")
-                grads.append(f"∂J/∂{p} += {lam}/m·{p}")
+                grads[p].append(f"{lam}/m·{p}")
             else:
                 terms.append(f"{lam}·Σ{p.lower()}²")
-                grads.append(f"∂J/∂{p} += 2·{lam}·{p}")
+                grads[p].append(f"2·{lam}·{p}")
     if config.l1 > 0:
         lam = _number(config.l1)
         for p in params:
             if course:
                 terms.append(f"{lam}/(2m)·Σₗ|{p}ₗ|")
-                grads.append(f"∂J/∂{p} += {lam}/(2m)·sign {p}")
+                grads[p].append(f"{lam}/(2m)·sign {p}")
             else:
                 terms.append(f"{lam}·Σ|{p.lower()}|")
-                grads.append(f"∂J/∂{p} += {lam}·sign {p}")
+                grads[p].append(f"{lam}·sign {p}")
     if terms:
         loss = f"J = cross-entropy + {' + '.join(terms)}"
-        gradient = ";  ".join(grads)
+        # One line per parameter: what the penalty adds to its gradient.
+        gradient = "\n".join(f"∂J/∂{p} += {' + '.join(g)}" for p, g in grads.items())
         if config.l1 > 0:
-            gradient += "  (as a soft-threshold step: weights can stop at exactly 0)"
+            gradient += "\nL1 as a soft-threshold step: weights can stop at exactly 0"
     else:
         loss = "J = cross-entropy   (no penalty)"
         gradient = ""

@@ -390,7 +390,7 @@ def test_formula_book_form_with_biases_on_one_layer():
     f = formula(Config(l2=0.5, divide_by_2m=False, regularize_biases=True,
                        regularized_layers=(1,)))
     assert f.loss == "J = cross-entropy + 0.5·Σw² + 0.5·Σb²"
-    assert f.gradient == "∂J/∂W += 2·0.5·W;  ∂J/∂b += 2·0.5·b"
+    assert f.gradient == "∂J/∂W += 2·0.5·W\n∂J/∂b += 2·0.5·b"
     assert f.where == "penalty on layer 1 only"
 
 
@@ -398,12 +398,21 @@ def test_formula_l1_in_both_forms_and_chosen_layers():
     book = formula(Config(l1=0.003, divide_by_2m=False, hidden=(8, 8, 8),
                           regularized_layers=(1, 3)))
     assert book.loss == "J = cross-entropy + 0.003·Σ|w|"
-    assert book.gradient.startswith("∂J/∂W += 0.003·sign W")
+    assert book.gradient.splitlines() == [
+        "∂J/∂W += 0.003·sign W", "L1 as a soft-threshold step: weights can stop at exactly 0"]
     assert book.where == "penalty on layers 1, 3"
     course = formula(Config(l1=0.1, divide_by_2m=True, batch_size=32))
     assert course.loss == "J = cross-entropy + 0.1/(2m)·Σₗ|Wₗ|"
-    assert course.gradient.startswith("∂J/∂W += 0.1/(2m)·sign W")
+    assert course.gradient.startswith("∂J/∂W += 0.1/(2m)·sign W\n")
     assert course.where.endswith("m = training points per step (32)")
+
+
+def test_formula_both_penalties_on_weights_and_biases():
+    f = formula(Config(l2=0.7, l1=0.01, regularize_biases=True, divide_by_2m=True))
+    assert f.loss == ("J = cross-entropy + 0.7/(2m)·Σₗ‖Wₗ‖² + 0.7/(2m)·Σₗ‖bₗ‖² "
+                      "+ 0.01/(2m)·Σₗ|Wₗ| + 0.01/(2m)·Σₗ|bₗ|")
+    assert f.gradient.splitlines()[:2] == ["∂J/∂W += 0.7/m·W + 0.01/(2m)·sign W",
+                                           "∂J/∂b += 0.7/m·b + 0.01/(2m)·sign b"]
 
 
 def test_formula_without_penalty_and_with_dropout():

@@ -284,22 +284,9 @@ class ControlPanel(QWidget):
                     "Draw a fresh set of points (the next data seed); training restarts.")
                 self.regenerate_button.clicked.connect(self.regenerate)
                 form.addRow("", self.regenerate_button)
-            if group == "regularization":
-                # The objective exactly as configured, under the controls that set it:
-                # the class sees what dragging λ changes in the maths.
-                self.formula_label = QLabel()
-                self.formula_label.setObjectName("formula")
-                self.formula_label.setWordWrap(True)
-                self.formula_label.setTextInteractionFlags(
-                    Qt.TextInteractionFlag.TextSelectableByMouse)
-                self.formula_label.setStyleSheet(
-                    "font-size: 11pt; padding: 4px; background: rgba(127, 127, 127, 30);"
-                    "border-radius: 4px;")
-                self.formula_label.setToolTip(
-                    "What training minimises right now: the data loss plus the penalty "
-                    "as configured, the term the penalty adds to the gradient, and dropout.")
-                form.addRow(self.formula_label)
             layout.addWidget(box)
+            if group == "regularization":
+                layout.addWidget(self._build_formula_label())
         layout.addStretch(1)
         # One label column width for every group, so the controls line up.
         labels = [self.findChild(QLabel, f"{f.name}_label") for f in FIELDS]
@@ -307,6 +294,22 @@ class ControlPanel(QWidget):
         for label in labels:
             label.setMinimumWidth(width)
         self.show_config(config)
+
+    def _build_formula_label(self) -> QLabel:
+        """The objective exactly as configured, right under the controls that set
+        it: the class sees what dragging λ changes in the maths. (In the panel's
+        column, not the group's form: a form row cut the wrapped text short.)"""
+        self.formula_label = QLabel()
+        self.formula_label.setObjectName("formula")
+        self.formula_label.setWordWrap(True)
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_label.setStyleSheet(
+            "font-size: 11pt; padding: 4px 6px; background: rgba(127, 127, 127, 30);"
+            "border-radius: 4px;")
+        self.formula_label.setToolTip(
+            "What training minimises right now: the data loss plus the penalty as "
+            "configured, the term the penalty adds to each gradient, and dropout.")
+        return self.formula_label
 
     def widget(self, name: str) -> QWidget:
         """The editing widget of setting ``name``."""
