@@ -24,7 +24,11 @@ from regviz.gui.control_panel import ControlPanel
 from regviz.gui.cost_view import CostView, early_stop_index
 from regviz.gui.decision_boundary_view import DecisionBoundaryView
 from regviz.gui.theme import Theme
-from regviz.gui.weight_histogram_view import WeightHistogramView, histogram_image
+from regviz.gui.weight_histogram_view import (
+    WeightHistogramView,
+    histogram_image,
+    step_ticks,
+)
 from regviz.snapshot import (
     EnsembleRequest,
     dropout_ensemble,
@@ -164,6 +168,12 @@ def test_histogram_view_draws_one_image_per_layer(make_view):
     # The L1 spike is the darkest row of layer 1's newest column.
     newest = histogram_image(h, 0)[:, -1]
     assert int(np.argmax(newest)) == h.bins // 2 and newest.max() == pytest.approx(1.0)
+
+
+def test_histogram_step_ticks_are_short():
+    assert step_ticks(4000.0) == [(0.0, "0"), (2000.0, "2k")]
+    assert step_ticks(300.0) == [(0.0, "0"), (150.0, "150")]
+    assert step_ticks(15000.0)[1] == (7500.0, "7.5k")
 
 
 def test_hidden_histogram_view_draws_when_shown(make_view):

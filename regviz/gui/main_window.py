@@ -34,7 +34,7 @@ from .frame_pacer import FramePacer
 from .network_diagram_view import NetworkDiagramView
 from .theme import Theme
 from .training_worker import TrainingController
-from .view_tabs import ViewTabs
+from .view_tabs import StretchOnly, ViewTabs
 from .weight_histogram_view import WeightHistogramView
 from .weight_norms_view import WeightNormsView
 
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         right_column.setSpacing(6)
         right_column.addWidget(self.cost_view, 38)
         right_column.addWidget(self.accuracy_view, 30)
-        right_column.addWidget(self.weight_norms_view, 32)
+        right_column.addWidget(StretchOnly(self.weight_norms_view), 32)
         grid = QHBoxLayout()
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setSpacing(6)

@@ -29,6 +29,17 @@ def histogram_image(histograms: WeightHistograms, layer: int) -> np.ndarray:
     return np.where(shares > 0, strength, 0.0)
 
 
+def step_ticks(top: float) -> list[tuple[float, str]]:
+    """Labelled steps 0 and ½ top, short ("2k"): the plots are narrow, pyqtgraph's
+    own ticks ran into each other ("100020003000"), and a label at the right end
+    would be clipped."""
+    def label(v: float) -> str:
+        if v >= 1000:
+            return f"{v / 1000:g}k"
+        return f"{v:g}"
+    return [(v, label(v)) for v in (0.0, top / 2)]
+
+
 class WeightHistogramView(QWidget):
     EXPLANATION = ("How each layer's weights are spread, step by step: time runs to the right, "
                    "the weight value goes up, and the darker a spot, the more weights have that "
@@ -131,7 +142,10 @@ class WeightHistogramView(QWidget):
             ranges = (float(steps[0]), nice_ceiling(max(rect.right() * 1.03, 10.0)), half)
             if ranges != self._ranges[l]:
                 self._ranges[l] = ranges
-                plot.setRange(xRange=ranges[:2], yRange=(-half, half), padding=0)
+                # A little room at the sides, or the end labels are clipped away.
+                plot.setXRange(*ranges[:2], padding=0.04)
+                plot.setYRange(-half, half, padding=0)
+                plot.getAxis("bottom").setTicks([step_ticks(ranges[1])])
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
