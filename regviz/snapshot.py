@@ -2,20 +2,87 @@
 
 The training worker makes these in its own thread and hands them to the GUI, so
 the views never touch arrays the trainer is still writing. Everything heavy that a
-view needs (the decision-boundary grid) is computed here, off the GUI thread.
-Pure numpy: no Qt.
+view needs (the decision-boundary grid, the dropout ensemble, the weight
+histograms) is computed or copied here, off the GUI thread. Pure numpy: no Qt.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .config import Config
+from .contour import contour_segments
+from .core.dropout_ensemble import prediction_spread, thinned_probabilities
+from .core.history import WeightHistograms
 from .experiment import ChangeEvent, Experiment, TrainTestData
 
 GRID_RESOLUTION = 96
+# The dropout ensemble is drawn on a coarser grid with few members: it is only
+# computed while a teacher has it switched on, but then at every snapshot.
+ENSEMBLE_RESOLUTION = 48
+ENSEMBLE_SIZE = 12
+# While training, a new ensemble is computed at most once per this many times its
+# own cost (the previous one is shown meanwhile), so even a big network spends at
+# most ~1/ENSEMBLE_BUDGET of the worker's time on it.
+ENSEMBLE_BUDGET = 5.0
+
+
+@dataclass(frozen=True)
+class EnsembleRequest:
+    """Which parts of the dropout ensemble snapshots should carry (both off by
+    default: they cost K forward passes over a grid per snapshot)."""
+
+    thinned: bool = False  # the boundaries of the thinned networks
+    uncertainty: bool = False  # the Monte-Carlo spread map
+
+    @property
+    def any(self) -> bool:
+        return self.thinned or self.uncertainty
+
+
+_ensemble_lock = threading.Lock()
+_ensemble_request = EnsembleRequest()
+
+
+def request_ensemble(request: EnsembleRequest) -> None:
+    """What the next snapshots (taken in any thread) should include; the boundary
+    view's check boxes set this from the GUI thread."""
+    global _ensemble_request
+    with _ensemble_lock:
+        _ensemble_request = request
+
+
+def ensemble_request() -> EnsembleRequest:
+    with _ensemble_lock:
+        return _ensemble_request
+
+
+@dataclass(frozen=True)
+class DropoutEnsemble:
+    """K thinned networks (random dropout masks, kept units scaled by
+    1/keep_prob) evaluated on a coarse grid over the data.
+
+    ``boundaries`` are the decision boundaries of all K thinned networks as
+    segment pairs (see :func:`regviz.contour.contour_segments`), drawn alike,
+    empty unless requested;
+    ``spread`` (ny, nx) is the Monte-Carlo dropout uncertainty (standard deviation
+    of the predictions over the K networks), None unless requested."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    keep_prob: float
+    size: int
+    boundaries: np.ndarray
+    spread: np.ndarray | None
+
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        return float(self.xs[0]), float(self.xs[-1]), float(self.ys[0]), float(self.ys[-1])
 
 
 @dataclass(frozen=True)
@@ -55,6 +122,10 @@ class Snapshot:
     train_predictions: np.ndarray | None = None
     test_predictions: np.ndarray | None = None
     extra: dict = field(default_factory=dict)
+    # Per-layer weight histograms over the steps (a copy), None if not recorded.
+    weight_histograms: WeightHistograms | None = None
+    # Only with keep_prob < 1 and the ensemble requested (see request_ensemble).
+    dropout_ensemble: DropoutEnsemble | None = None
 
 
 def data_bounds(data: TrainTestData, margin: float = 0.1) -> tuple[float, float, float, float]:
@@ -75,8 +146,80 @@ def boundary_grid(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> 
     return BoundaryGrid(xs, ys, probs.reshape(shape))
 
 
-def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> Snapshot:
-    """Copy everything the views need from ``experiment`` at its current step."""
+def boundary_fields(probs: np.ndarray, binary: bool) -> list[np.ndarray]:
+    """Scalar fields whose 0-level lines are the decision boundaries: p − ½ for a
+    binary net; per class c, p_c − (the largest other class's p) otherwise."""
+    if binary:
+        return [probs - 0.5]
+    fields = []
+    for c in range(probs.shape[-1]):
+        others = np.delete(probs, c, axis=-1).max(axis=-1)
+        fields.append(probs[..., c] - others)
+    return fields
+
+
+def dropout_ensemble(experiment: Experiment, request: EnsembleRequest,
+                     resolution: int = ENSEMBLE_RESOLUTION,
+                     size: int = ENSEMBLE_SIZE) -> DropoutEnsemble | None:
+    """The thinned networks' boundaries and MC spread over the data, or None when
+    nothing is requested or the config has no dropout. The masks are seeded by
+    the step, so the same run shows the same ensemble at the same step."""
+    keep_prob = experiment.config.keep_prob
+    net = experiment.net
+    if not request.any or keep_prob >= 1.0 or net.n_layers < 2:
+        return None
+    x0, x1, y0, y1 = data_bounds(experiment.data)
+    xs = np.linspace(x0, x1, resolution)
+    ys = np.linspace(y0, y1, resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    rng = np.random.default_rng([experiment.config.seed, experiment.step_count])
+    probs = thinned_probabilities(net, np.column_stack([gx.ravel(), gy.ravel()]),
+                                  keep_prob, size, rng)
+    shape = (size, resolution, resolution) + probs.shape[2:]
+    probs = probs.reshape(shape)
+    boundaries = np.zeros((0, 2))
+    if request.thinned:
+        boundaries = contour_segments(np.stack(boundary_fields(probs, net.binary)), xs, ys)
+    spread = prediction_spread(probs, net.binary) if request.uncertainty else None
+    return DropoutEnsemble(xs, ys, float(keep_prob), size, boundaries, spread)
+
+
+class _EnsembleThrottle:
+    """The latest ensemble per trainer, and when it may be replaced."""
+
+    def __init__(self):
+        self._latest: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def get(self, experiment: Experiment, request: EnsembleRequest) -> DropoutEnsemble | None:
+        trainer = experiment.trainer
+        key = (request, experiment.config.keep_prob, experiment.step_count)
+        now = time.perf_counter()
+        with self._lock:
+            entry = self._latest.get(trainer)
+        if entry is not None:
+            old_key, not_before, ensemble = entry
+            # The same step and settings (paused): nothing to compute. Training: reuse
+            # it until its budget allows another, unless the settings changed.
+            if old_key == key or (old_key[:2] == key[:2] and now < not_before):
+                return ensemble
+        ensemble = dropout_ensemble(experiment, request)
+        took = time.perf_counter() - now
+        with self._lock:
+            self._latest[trainer] = (key, now + ENSEMBLE_BUDGET * took, ensemble)
+        return ensemble
+
+
+_ensemble_throttle = _EnsembleThrottle()
+
+
+def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
+                  ensemble: EnsembleRequest | None = None) -> Snapshot:
+    """Copy everything the views need from ``experiment`` at its current step.
+
+    ``ensemble``: which parts of the dropout ensemble to compute, now (None: what
+    the GUI last asked for with :func:`request_ensemble`, at most as often as its
+    cost allows — see ``ENSEMBLE_BUDGET``)."""
     trainer = experiment.trainer
     last = getattr(trainer, "last", None)
     masks = [None if m is None else m.copy() for m in (last.masks if last else [])]
@@ -99,4 +242,12 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> 
         diverged=str(experiment.diverged) if experiment.diverged else "",
         train_predictions=experiment.net.predict(experiment.data.X_train),
         test_predictions=experiment.net.predict(experiment.data.X_test),
+        weight_histograms=_histograms(trainer),
+        dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
+                          else _ensemble_throttle.get(experiment, ensemble_request())),
     )
+
+
+def _histograms(trainer) -> WeightHistograms | None:
+    recorder = getattr(trainer.history, "weight_histograms", None)
+    return recorder.copy() if recorder is not None and len(recorder) else None

@@ -16,12 +16,14 @@ from regviz.gui.cost_view import CostView
 from regviz.gui.decision_boundary_view import DecisionBoundaryView
 from regviz.gui.network_diagram_view import NetworkDiagramView
 from regviz.gui.theme import Theme
+from regviz.gui.weight_histogram_view import WeightHistogramView
 from regviz.gui.weight_norms_view import WeightNormsView
 from regviz.snapshot import take_snapshot
 
 VIEWS = {"cost_view": CostView, "accuracy_view": AccuracyView,
          "weight_norms_view": WeightNormsView, "decision_boundary_view": DecisionBoundaryView,
-         "network_diagram_view": NetworkDiagramView}
+         "network_diagram_view": NetworkDiagramView,
+         "weight_histogram_view": WeightHistogramView}
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@
 Points are recorded every ``stride`` steps into preallocated arrays. When the
 capacity is reached every other point is dropped and the stride doubles, so a run
 of any length keeps at most ``capacity`` points per series and still spans all of
-it, evenly.
+it, evenly. Weight histograms over time (:class:`WeightHistograms`) are kept the
+same way, with a smaller capacity: one histogram per layer is far more than one
+number.
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ class History:
         for name in LAYER_SERIES:
             self._data[name] = np.empty((capacity, n_layers))
         self._n = 0
+        self.weight_histograms = self._new_histograms()
+
+    def _new_histograms(self) -> WeightHistograms:
+        # A multiple of this history's stride, so its columns fall on recorded
+        # steps evenly; coarser, because a histogram costs more than a number.
+        return WeightHistograms(self.n_layers, stride=HISTOGRAM_STRIDE_FACTOR * self.stride)
+
+    def record_weights(self, step: int, weights) -> None:
+        """Offer the weights at ``step`` to the histograms over time (kept when due)."""
+        self.weight_histograms.record(step, weights)
 
     def __len__(self) -> int:
         return self._n
@@ -117,3 +129,114 @@ class History:
         self._n = n
         if stride is not None:
             self.stride = int(stride)
+        # The loaded series come without weight histograms: they start again here.
+        self.weight_histograms = self._new_histograms()
+
+
+HISTOGRAM_BINS = 41  # odd: the middle bin is centred on 0, where L1 piles weights
+HISTOGRAM_CAPACITY = 240  # columns (points in time) kept per layer
+HISTOGRAM_STRIDE_FACTOR = 5  # a histogram column every 5th history point (at first)
+
+
+class WeightHistograms:
+    """How each layer's weights are distributed, over the training steps.
+
+    ``counts[t, l, i]`` is the share of layer l's weights in bin i at ``steps[t]``.
+    Layer l's bins are fixed: ``bins`` (odd) bins of equal width covering
+    ±``half_range[l]``, the middle one centred on 0 (so weights L1 set to exactly 0
+    land in it, with near-zero ones). The range starts at 1.25 × the largest |w|
+    of the first record; a weight outside it makes the range 3× wider, which merges
+    every 3 old bins into one new bin exactly, so old columns stay comparable.
+    Memory is bounded like :class:`History`'s: when ``capacity`` columns are full
+    every other one is dropped and the stride doubles."""
+
+    def __init__(self, n_layers: int, bins: int = HISTOGRAM_BINS,
+                 capacity: int = HISTOGRAM_CAPACITY, stride: int = 10):
+        if bins < 3 or bins % 2 == 0:
+            raise ValueError(f"bins={bins} is not allowed: an odd whole number ≥ 3")
+        if capacity < 4:
+            raise ValueError(f"capacity={capacity} is too small: allowed ≥ 4")
+        self.n_layers = n_layers
+        self.bins = bins
+        self.capacity = capacity
+        self.stride = stride
+        self.half_range = np.zeros(n_layers)
+        self._counts = np.zeros((capacity, n_layers, bins), dtype=np.float32)
+        self._steps = np.zeros(capacity, dtype=np.int64)
+        self._n = 0
+        self._next = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def steps(self) -> np.ndarray:
+        return self._steps[: self._n]
+
+    @property
+    def counts(self) -> np.ndarray:
+        return self._counts[: self._n]
+
+    def bin_width(self, layer: int) -> float:
+        return 2.0 * self.half_range[layer] / self.bins
+
+    def bin_centres(self, layer: int) -> np.ndarray:
+        half = self.bins // 2
+        return np.arange(-half, half + 1) * self.bin_width(layer)
+
+    def record(self, step: int, weights) -> bool:
+        """Add the histograms of ``weights`` (one array per layer) at ``step`` if a
+        column is due (a stride has passed since the last); True if added."""
+        if step < self._next and self._n:
+            return False
+        if self._n == self.capacity:
+            self._decimate()
+        i = self._n
+        half = self.bins // 2
+        for l, W in enumerate(weights):
+            w = np.asarray(W).ravel()
+            if not len(w):
+                continue
+            largest = max(float(w.max()), -float(w.min()))
+            if not np.isfinite(largest):
+                return False  # a diverged step: nothing sensible to histogram
+            if self.half_range[l] == 0.0:
+                self.half_range[l] = max(1.25 * largest, 1e-3)
+            while largest > self.half_range[l]:
+                self._widen(l)
+            offsets = np.rint(w / self.bin_width(l)).astype(np.intp)
+            np.clip(offsets, -half, half, out=offsets)
+            self._counts[i, l] = np.bincount(offsets + half, minlength=self.bins) / len(w)
+        self._steps[i] = step
+        self._n += 1
+        self._next = (step // self.stride + 1) * self.stride
+        return True
+
+    def _widen(self, layer: int) -> None:
+        """Three times the range: old bin offset o joins new offset round(o / 3)."""
+        half = self.bins // 2
+        old = self._counts[: self._n, layer].copy()
+        new = np.zeros_like(old)
+        target = np.rint(np.arange(-half, half + 1) / 3).astype(np.intp) + half
+        np.add.at(new, (slice(None), target), old)
+        self._counts[: self._n, layer] = new
+        self.half_range[layer] *= 3.0
+
+    def _decimate(self) -> None:
+        kept = (self._n + 1) // 2
+        self._counts[:kept] = self._counts[: self._n : 2].copy()
+        self._steps[:kept] = self._steps[: self._n : 2].copy()
+        self._n = kept
+        self.stride *= 2
+
+    def copy(self) -> WeightHistograms:
+        """An independent copy holding only the recorded columns (for another thread)."""
+        other = WeightHistograms.__new__(WeightHistograms)
+        other.n_layers, other.bins, other.stride = self.n_layers, self.bins, self.stride
+        other.capacity = max(self._n, 1)
+        other.half_range = self.half_range.copy()
+        other._counts = self._counts[: self._n].copy()
+        other._steps = self._steps[: self._n].copy()
+        other._n = self._n
+        other._next = self._next
+        return other

@@ -348,6 +348,7 @@ class Trainer:
             zero_fraction=[z / size for z, size in zip(zeros[0::2], self._weight_sizes,
                                                         strict=True)],
         )
+        history.record_weights(self.step_count, net.weights)
         self._next_record = history.next_step(self.step_count)
         np.copyto(self._checkpoint, params)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from superqt.utils import qthrottled
 
 from ..config import FIELDS, Config, Field
+from ..formula import formula_text
 
 # The objectName of a setting's widget is the setting's name, except these, whose
 # names tests and automation scripts already rely on.
@@ -284,6 +285,8 @@ class ControlPanel(QWidget):
                 self.regenerate_button.clicked.connect(self.regenerate)
                 form.addRow("", self.regenerate_button)
             layout.addWidget(box)
+            if group == "regularization":
+                layout.addWidget(self._build_formula_label())
         layout.addStretch(1)
         # One label column width for every group, so the controls line up.
         labels = [self.findChild(QLabel, f"{f.name}_label") for f in FIELDS]
@@ -291,6 +294,22 @@ class ControlPanel(QWidget):
         for label in labels:
             label.setMinimumWidth(width)
         self.show_config(config)
+
+    def _build_formula_label(self) -> QLabel:
+        """The objective exactly as configured, right under the controls that set
+        it: the class sees what dragging λ changes in the maths. (In the panel's
+        column, not the group's form: a form row cut the wrapped text short.)"""
+        self.formula_label = QLabel()
+        self.formula_label.setObjectName("formula")
+        self.formula_label.setWordWrap(True)
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula_label.setStyleSheet(
+            "font-size: 11pt; padding: 4px 6px; background: rgba(127, 127, 127, 30);"
+            "border-radius: 4px;")
+        self.formula_label.setToolTip(
+            "What training minimises right now: the data loss plus the penalty as "
+            "configured, the term the penalty adds to each gradient, and dropout.")
+        return self.formula_label
 
     def widget(self, name: str) -> QWidget:
         """The editing widget of setting ``name``."""
@@ -306,6 +325,16 @@ class ControlPanel(QWidget):
         self.config = config
         for name, control in self.controls.items():
             control.show_value(getattr(config, name))
+        self._show_formula()
+
+    def formula_text(self) -> str:
+        """The objective shown under the regularization controls."""
+        return self.formula_label.text()
+
+    def _show_formula(self) -> None:
+        text = formula_text(self.config)
+        if text != self.formula_label.text():
+            self.formula_label.setText(text)
 
     def set_config(self, config: Config) -> None:
         """Replace the whole config (a preset, a loaded session) and announce it."""
@@ -335,6 +364,7 @@ class ControlPanel(QWidget):
             control.show_value(getattr(new, name))  # e.g. "0.50" typed → "0.5"
             return
         self.config = new
+        self._show_formula()
         # Show the checked value back ("5e-1" reads "0.5"; scripted edits show too).
         control.show_value(getattr(new, name))
         if control.dragging:

@@ -1,8 +1,29 @@
-"""Cost over the steps: what the optimiser minimises, split into its parts."""
+"""Cost over the steps: what the optimiser minimises, split into its parts, and
+where early stopping would have stopped."""
 
 from __future__ import annotations
 
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+
 from .history_plot import HistoryPlot
+
+
+def early_stop_index(history: dict[str, np.ndarray]) -> int | None:
+    """The history point with the lowest test loss (the first, on ties), or None
+    without any finite test loss."""
+    test = history["test_loss"]
+    finite = np.isfinite(test)
+    if not finite.any():
+        return None
+    return int(np.argmin(np.where(finite, test, np.inf)))
+
+
+def early_stop_text(history: dict[str, np.ndarray], i: int) -> str:
+    return (f"lowest test loss, step {int(history['step'][i]):,}\n"
+            f"train {100 * history['train_accuracy'][i]:.0f}% · "
+            f"test {100 * history['test_accuracy'][i]:.0f}%")
 
 
 class CostView(HistoryPlot):
@@ -11,7 +32,8 @@ class CostView(HistoryPlot):
     LOG_Y_TOGGLE = True
     EXPLANATION = ("The training cost is the data loss plus the penalty; the test loss is the "
                    "data loss on held-out points (it carries no penalty). A gap that opens "
-                   "between train and test is overfitting.")
+                   "between train and test is overfitting. The star marks the lowest test "
+                   "loss so far: where early stopping would keep the weights.")
 
     def __init__(self, theme=None, parent=None):
         super().__init__(theme, parent)
@@ -21,9 +43,62 @@ class CostView(HistoryPlot):
         self.add_curve("train_penalty", "penalty", t.penalty)
         self.add_curve("train_total", "train total", t.total, width=t.line_width * 0.8)
         self.add_curve("test_loss", "test loss (no penalty)", t.test_loss, dashed=True)
+        # A PlotDataItem (not a bare scatter) so the marker follows the log-y toggle.
+        self.early_stop_marker = pg.PlotDataItem(
+            [], [], pen=None, symbol="star", symbolSize=22 * t.scale,
+            symbolBrush=pg.mkBrush(t.test_loss), symbolPen=pg.mkPen(t.foreground, width=1.2))
+        self.early_stop_marker.setZValue(50)
+        self.plot.addItem(self.early_stop_marker)
+        self.early_stop_label = pg.TextItem(anchor=(0.5, 1.15), color=t.foreground,
+                                            fill=pg.mkBrush(255, 255, 255, 190))
+        self.early_stop_label.setFont(QFont("DejaVu Sans", t.font_pt - 1))
+        self.early_stop_label.setZValue(60)
+        self.plot.addItem(self.early_stop_label, ignoreBounds=True)
+        self.early_stop_label.hide()
+        self.early_stop_step: int | None = None
 
     def show_snapshot(self, snapshot) -> None:
         h = snapshot.history
         for key in self.curves:
             self.set_curve(key, h["step"], h[key])
-        self.show_events(snapshot.events)
+        self.show_events(snapshot.events)  # fits y first: the label's placement needs it
+        self._mark_early_stop(h)
+
+    def _mark_early_stop(self, h) -> None:
+        i = early_stop_index(h) if len(h["step"]) > 1 else None
+        if i is None:
+            self.early_stop_step = None
+            self.early_stop_marker.setData([], [])
+            self.early_stop_label.hide()
+            return
+        step, loss = float(h["step"][i]), float(h["test_loss"][i])
+        self.early_stop_marker.setData([step], [loss])
+        if self.early_stop_step != int(step):
+            self.early_stop_label.setText(early_stop_text(h, i))
+        self.early_stop_step = int(step)
+        log_y = self.plot.ctrl.logYCheck.isChecked()
+        if log_y and loss <= 0:
+            self.early_stop_label.hide()
+            return
+        self.early_stop_label.setPos(step, np.log10(loss) if log_y else loss)
+        self._place_early_stop_label(step, loss, log_y)
+        self.early_stop_label.show()
+
+    def _place_early_stop_label(self, step: float, loss: float, log_y: bool) -> None:
+        # Near an edge the label would be cut off: hang it away from that edge.
+        top = self._x_top or 1.0
+        x_anchor = 1.0 if step > 0.7 * top else 0.0 if step < 0.3 * top else 0.5
+        (_, _), (y_low, y_high) = self.plot.vb.viewRange()
+        y = np.log10(loss) if log_y else loss
+        below = y > 0.5 * (y_low + y_high)  # high up: hang the label under the star
+        self.early_stop_label.setAnchor((x_anchor, -0.2 if below else 1.15))
+
+    def apply_theme(self, theme) -> None:
+        super().apply_theme(theme)
+        marker = getattr(self, "early_stop_marker", None)
+        if marker is not None:
+            marker.setSymbolBrush(pg.mkBrush(theme.test_loss))
+            marker.setSymbolPen(pg.mkPen(theme.foreground, width=1.2))
+            self.early_stop_label.setColor(theme.foreground)
+            self.early_stop_label.fill = pg.mkBrush(
+                (255, 255, 255, 190) if theme.name == "light" else (0, 0, 0, 170))

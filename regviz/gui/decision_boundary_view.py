@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..snapshot import EnsembleRequest, request_ensemble
+from .dropout_ensemble import DropoutEnsembleOverlay
 from .theme import Theme
 
 
@@ -26,6 +28,7 @@ class DecisionBoundaryView(QWidget):
                    "in the network diagram.")
 
     sample_selected = Signal(int)
+    ensemble_changed = Signal()  # a dropout-ensemble box was toggled
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
@@ -57,6 +60,23 @@ class DecisionBoundaryView(QWidget):
             box.setChecked(True)
             box.setObjectName(name)
             box.toggled.connect(self._update_visibility)
+        self.ensemble = DropoutEnsembleOverlay(self.image_item, self.theme)
+        self.show_thinned = QCheckBox("thinned nets")
+        self.show_thinned.setObjectName("show_thinned_nets")
+        self.show_thinned.setToolTip(
+            "Dropout as an ensemble: faint lines are the boundaries of 12 thinned networks "
+            "(random dropout masks, the same weights). The bold line is the network used "
+            "without dropout, roughly their average. Only with keep_prob < 1.")
+        self.show_uncertainty = QCheckBox("MC uncertainty")
+        self.show_uncertainty.setObjectName("show_mc_uncertainty")
+        self.show_uncertainty.setToolTip(
+            "Monte-Carlo dropout: shading shows how much the 12 thinned networks disagree "
+            "(standard deviation of their predictions); darker means less certain. "
+            "Only with keep_prob < 1.")
+        for box in (self.show_thinned, self.show_uncertainty):
+            box.toggled.connect(self._on_ensemble_toggled)
+        self.ensemble_caption = QLabel()
+        self.ensemble_caption.setObjectName("ensemble_caption")
         self.caption = QLabel()
         self.caption.setObjectName("boundary_caption")
         toggles = QHBoxLayout()
@@ -71,6 +91,18 @@ class DecisionBoundaryView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.plot_widget, 1)
         layout.addLayout(toggles)
+        # A second row, shown only when dropout is on (the boxes mean nothing without).
+        self.ensemble_row = QWidget()
+        self.ensemble_row.setObjectName("dropout_ensemble_row")
+        ensemble_toggles = QHBoxLayout(self.ensemble_row)
+        ensemble_toggles.setContentsMargins(6, 0, 6, 0)
+        ensemble_toggles.addWidget(QLabel("dropout as an ensemble:"))
+        ensemble_toggles.addWidget(self.show_thinned)
+        ensemble_toggles.addWidget(self.show_uncertainty)
+        ensemble_toggles.addStretch(1)
+        ensemble_toggles.addWidget(self.ensemble_caption)
+        self.ensemble_row.hide()
+        layout.addWidget(self.ensemble_row)
         self.selected_index: int | None = None
         self._data = None
         self._extent = None
@@ -100,6 +132,25 @@ class DecisionBoundaryView(QWidget):
             self._set_points(snapshot.data)
         self._mark_mistakes(snapshot)
         self._update_selected()
+        self._show_ensemble(snapshot)
+
+    def _show_ensemble(self, snapshot) -> None:
+        has_dropout = snapshot.config.keep_prob < 1
+        if self.ensemble_row.isVisibleTo(self) != has_dropout:
+            self.ensemble_row.setVisible(has_dropout)
+        self.ensemble.show(snapshot.dropout_ensemble if has_dropout else None,
+                           snapshot.grid, self.show_thinned.isChecked(),
+                           self.show_uncertainty.isChecked())
+        spread = self.ensemble.max_spread
+        self.ensemble_caption.setText(f"largest spread {spread:.2f}" if spread == spread else "")
+
+    @Slot()
+    def _on_ensemble_toggled(self) -> None:
+        request_ensemble(EnsembleRequest(thinned=self.show_thinned.isChecked(),
+                                         uncertainty=self.show_uncertainty.isChecked()))
+        if self._snapshot is not None:
+            self._show_ensemble(self._snapshot)
+        self.ensemble_changed.emit()
 
     def _set_points(self, data) -> None:
         self._data = data
@@ -184,6 +235,7 @@ class DecisionBoundaryView(QWidget):
         self.plot.setTitle("Decision boundary", color=theme.foreground,
                            size=f"{theme.title_pt}pt")
         self.contour.setPen(pg.mkPen(theme.foreground, width=2 * theme.scale))
+        self.ensemble.apply_theme(theme)
         if self._data is not None:
             data, self._data = self._data, None
             self._set_points(data)

@@ -215,7 +215,10 @@ class HistoryPlot(QWidget):
             axis.setTextPen(theme.foreground)
             axis.setTickFont(font)
             axis.label.setFont(font)
-            axis.enableAutoSIPrefix(False)
+            if axis.autoSIPrefix:
+                # Once only: pyqtgraph 0.14 re-scales even a disabled axis (losses
+                # of 0.2 read 200) when this runs with its label shown (a theme change).
+                axis.enableAutoSIPrefix(False)
             # Painting an axis (many antialiased labels) is the dearest part of a frame;
             # cached as a pixmap it is only re-drawn when its range actually changes.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -34,6 +34,8 @@ from .frame_pacer import FramePacer
 from .network_diagram_view import NetworkDiagramView
 from .theme import Theme
 from .training_worker import TrainingController
+from .view_tabs import StretchOnly, ViewTabs
+from .weight_histogram_view import WeightHistogramView
 from .weight_norms_view import WeightNormsView
 
 CONTROL_PANEL_WIDTH = 380
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
             self.network_diagram_view.show_snapshot,
             self.cost_view.show_snapshot,
             self._show_accuracy_and_norms,
+            self.weight_histogram_view.show_snapshot,  # draws only while its tab is shown
         ], self)
         self._connect()
         self._update_title()
@@ -211,12 +214,25 @@ class MainWindow(QMainWindow):
         left_column = QVBoxLayout()
         left_column.setSpacing(6)
         left_column.addWidget(self.boundary_view, 62)
-        left_column.addWidget(self.network_diagram_view, 38)
+        # The network's slot (the largest below the map) doubles as the weight
+        # histograms' canvas: a histogram per layer over time needs the room.
+        self.weight_histogram_view = WeightHistogramView(self.theme)
+        self.views.append(self.weight_histogram_view)
+        self.lower_tabs = ViewTabs()
+        self.lower_tabs.setObjectName("lower_tabs")
+        self.lower_tabs.addTab(self.network_diagram_view, "Network")
+        self.lower_tabs.addTab(self.weight_histogram_view, "Weight histograms")
+        self.lower_tabs.setTabToolTip(1, WeightHistogramView.EXPLANATION)
+        left_column.addWidget(self.lower_tabs, 38)
+        # The boundary view's dropout-ensemble boxes change what the worker computes;
+        # while paused nothing new would arrive, so ask for a fresh snapshot.
+        self.boundary_view.ensemble_changed.connect(
+            lambda: self.controller.config_requested.emit(self.config))
         right_column = QVBoxLayout()
         right_column.setSpacing(6)
         right_column.addWidget(self.cost_view, 38)
         right_column.addWidget(self.accuracy_view, 30)
-        right_column.addWidget(self.weight_norms_view, 32)
+        right_column.addWidget(StretchOnly(self.weight_norms_view), 32)
         grid = QHBoxLayout()
         grid.setContentsMargins(4, 4, 4, 4)
         grid.setSpacing(6)

@@ -1,0 +1,99 @@
+"""The objective a Config trains, as text: the data loss plus the penalty exactly as
+configured (÷2m or not, biases or not, which layers), the gradient term the
+penalty adds, and dropout when it is on. Pure Python: the control panel shows it,
+tests read it.
+
+The terms follow :mod:`regviz.core.regularization`: the course's form divides every
+term by 2m (L2 λ/(2m)·Σ‖W‖², gradient λ/m·W; L1 λ/(2m)·Σ|W|, gradient
+λ/(2m)·sign W), the book's form does not (λ·Σw², gradient 2λw; λ·Σ|w|, λ·sign w).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import Config
+
+
+@dataclass(frozen=True)
+class Formula:
+    """``loss``: J = data loss + penalty; ``gradient``: what the penalty adds to
+    ∂J/∂W (and ∂J/∂b), a line each; ``dropout``: how the hidden layers are thinned ("" when
+    keep_prob is 1); ``where``: what m and the layer range mean ("" if nothing to say)."""
+
+    loss: str
+    gradient: str
+    dropout: str
+    where: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part for part in (self.loss, self.gradient, self.dropout, self.where)
+                         if part)
+
+
+def layers_text(config: Config) -> str:
+    """Which weight layers the penalty covers: "layers 1–3", "layer 2 only", "layers 1, 3"."""
+    n_layers = len(config.hidden) + 1
+    chosen = sorted(set(config.regularized_layers) or range(1, n_layers + 1))
+    if len(chosen) == 1:
+        return f"layer {chosen[0]}" + (" only" if n_layers > 1 else "")
+    if chosen == list(range(chosen[0], chosen[-1] + 1)):
+        return f"layers {chosen[0]}–{chosen[-1]}"
+    return "layers " + ", ".join(str(l) for l in chosen)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def formula(config: Config) -> Formula:
+    """The objective and gradient ``config`` trains with (see the module docstring)."""
+    course = config.divide_by_2m
+    params = ("W", "b") if config.regularize_biases else ("W",)
+    terms = []
+    grads: dict[str, list[str]] = {p: [] for p in params}
+    if config.l2 > 0:
+        lam = _number(config.l2)
+        for p in params:
+            if course:
+                terms.append(f"{lam}/(2m)·Σₗ‖{p}ₗ‖²")
+                grads[p].append(f"{lam}/m·{p}")
+            else:
+                terms.append(f"{lam}·Σ{p.lower()}²")
+                grads[p].append(f"2·{lam}·{p}")
+    if config.l1 > 0:
+        lam = _number(config.l1)
+        for p in params:
+            if course:
+                terms.append(f"{lam}/(2m)·Σₗ|{p}ₗ|")
+                grads[p].append(f"{lam}/(2m)·sign {p}")
+            else:
+                terms.append(f"{lam}·Σ|{p.lower()}|")
+                grads[p].append(f"{lam}·sign {p}")
+    if terms:
+        loss = f"J = cross-entropy + {' + '.join(terms)}"
+        # One line per parameter: what the penalty adds to its gradient.
+        gradient = "\n".join(f"∂J/∂{p} += {' + '.join(g)}" for p, g in grads.items())
+        if config.l1 > 0:
+            gradient += "\nL1 as a soft-threshold step: weights can stop at exactly 0"
+    else:
+        loss = "J = cross-entropy   (no penalty)"
+        gradient = ""
+    dropout = ""
+    if config.keep_prob < 1:
+        kp = _number(config.keep_prob)
+        dropout = (f"Dropout: each hidden unit kept with p = {kp}, survivors ×1/{kp}; "
+                   "no dropout when evaluating")
+    where = ""
+    if terms:
+        where = f"penalty on {layers_text(config)}"
+        if course:
+            where += "; m = training points per step" + (
+                f" ({config.batch_size})" if config.batch_size else " (all of them)")
+    return Formula(loss, gradient, dropout, where)
+
+
+def formula_text(config: Config) -> str:
+    """:func:`formula` as one block of lines."""
+    return formula(config).text
