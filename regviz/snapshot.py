@@ -21,7 +21,9 @@ from .core.dropout_ensemble import prediction_spread, thinned_probabilities
 from .core.history import WeightHistograms
 from .experiment import ChangeEvent, Experiment, TrainTestData
 
-GRID_RESOLUTION = 96
+GRID_RESOLUTION = 96  # rows of the boundary grid; columns follow PLANE_ASPECT
+# Width / height of the boundary view's plot area in the default 1600×1000 window.
+PLANE_ASPECT = 1.25
 # The dropout ensemble is drawn on a coarser grid with few members: it is only
 # computed while a teacher has it switched on, but then at every snapshot.
 ENSEMBLE_RESOLUTION = 48
@@ -95,6 +97,10 @@ class BoundaryGrid:
     xs: np.ndarray
     ys: np.ndarray
     probs: np.ndarray
+    # The decision boundary as line segments in data coordinates ((2n, 2), pairs
+    # of ends): p = ½ for a binary net, where the top two classes tie otherwise.
+    # Traced here so the GUI thread only draws it.
+    lines: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
     @property
     def extent(self) -> tuple[float, float, float, float]:
@@ -128,22 +134,36 @@ class Snapshot:
     dropout_ensemble: DropoutEnsemble | None = None
 
 
-def data_bounds(data: TrainTestData, margin: float = 0.1) -> tuple[float, float, float, float]:
-    """x0, x1, y0, y1 covering every point with a margin (a share of the span)."""
+def data_bounds(data: TrainTestData, margin: float = 0.1,
+                aspect: float = PLANE_ASPECT) -> tuple[float, float, float, float]:
+    """x0, x1, y0, y1 covering every point with a margin (a share of the span),
+    widened on the short side to ``aspect`` (width / height). The boundary view
+    keeps x and y at the same scale (a circle stays round), so a plane of the
+    view's own shape fills it instead of leaving blank bands beside the data."""
     pts = np.concatenate([data.X_train, data.X_test])
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     pad = np.maximum(hi - lo, 1e-9) * margin
-    return lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]
+    (x0, y0), (x1, y1) = lo - pad, hi + pad
+    width, height = x1 - x0, y1 - y0
+    if width < aspect * height:
+        extra = (aspect * height - width) / 2
+        x0, x1 = x0 - extra, x1 + extra
+    else:
+        extra = (width / aspect - height) / 2
+        y0, y1 = y0 - extra, y1 + extra
+    return float(x0), float(x1), float(y0), float(y1)
 
 
 def boundary_grid(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> BoundaryGrid:
     x0, x1, y0, y1 = data_bounds(experiment.data)
-    xs = np.linspace(x0, x1, resolution)
+    xs = np.linspace(x0, x1, round(resolution * PLANE_ASPECT))  # square cells
     ys = np.linspace(y0, y1, resolution)
     gx, gy = np.meshgrid(xs, ys)
     probs = experiment.net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
-    shape = (resolution, resolution) if probs.ndim == 1 else (resolution, resolution, -1)
-    return BoundaryGrid(xs, ys, probs.reshape(shape))
+    shape = (len(ys), len(xs)) if probs.ndim == 1 else (len(ys), len(xs), -1)
+    probs = probs.reshape(shape)
+    lines = contour_segments(np.stack(boundary_fields(probs, probs.ndim == 2)), xs, ys)
+    return BoundaryGrid(xs, ys, probs, lines)
 
 
 def boundary_fields(probs: np.ndarray, binary: bool) -> list[np.ndarray]:

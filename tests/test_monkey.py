@@ -12,6 +12,7 @@ import random
 import time
 
 import pytest
+from gui_helpers import SnapshotRecorder
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from gui_helpers import SnapshotRecorder
 from regviz.gui.app import create_application
 from regviz.gui.main_window import MainWindow
 

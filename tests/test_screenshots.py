@@ -38,7 +38,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 from conftest import SCREENSHOT_DIR
 from PySide6.QtCore import QPoint, QPointF
@@ -144,16 +143,18 @@ def test_the_states_show_what_their_baselines_are_for(rendered):
     assert not rendered("overfit").banner.isVisible()
     assert len(rendered("dropout").network_diagram_view.dropped_units()) >= 2
     # L2 keeps the boundary straighter: its 50% contour strays less from a line.
-    bend = {state: crookedness(rendered(state).boundary_view.contour.data)
+    bend = {state: crookedness(rendered(state).boundary_view)
             for state in ("overfit", "l2")}
     assert bend["l2"] < 0.5 * bend["overfit"], bend
 
 
-def crookedness(probs: np.ndarray) -> float:
+def crookedness(view) -> float:
     """RMS distance (in grid cells) of the p = 0.5 contour's points from the
     straight line that fits them best."""
-    lines = pg.isocurve(probs, 0.5, connected=True)
-    points = np.concatenate([np.asarray(line, float) for line in lines])
+    x, y = view.contour.getData()
+    grid = view._snapshot.grid
+    cell = grid.xs[1] - grid.xs[0]
+    points = np.column_stack([x, y]) / cell
     centred = points - points.mean(axis=0)
     normal = np.linalg.svd(centred, full_matrices=False)[2][1]
     return float(np.sqrt(np.mean((centred @ normal) ** 2)))

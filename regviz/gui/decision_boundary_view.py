@@ -42,8 +42,10 @@ class DecisionBoundaryView(QWidget):
         self.plot.hideButtons()
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image_item)
-        self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen((40, 40, 40), width=2))
-        self.contour.setParentItem(self.image_item)
+        # The boundary the snapshot traced, in data coordinates (k classes too).
+        self.contour = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen((40, 40, 40), width=2))
+        self.contour.setZValue(5)
+        self.plot.addItem(self.contour)
         self.train_scatter = pg.ScatterPlotItem(pxMode=True)
         self.test_scatter = pg.ScatterPlotItem(pxMode=True)
         self.wrong_scatter = pg.ScatterPlotItem(pxMode=True, symbol="x")
@@ -116,16 +118,18 @@ class DecisionBoundaryView(QWidget):
         if grid.probs.ndim == 2:
             index = np.clip((grid.probs * 255.0).astype(np.intp), 0, 255)
             rgb = self._lut[index]
-            self.contour.setData(grid.probs)
-            self.contour.setVisible(True)
         else:
             rgb = self.theme.class_rgb(grid.probs)
-            self.contour.setVisible(False)
+        self.contour.setData(grid.lines[:, 0], grid.lines[:, 1], connect="pairs")
         self.image_item.setImage(rgb, autoLevels=False, levels=(0, 255))
         x0, x1, y0, y1 = grid.extent
         extent = (x0, x1, y0, y1, rgb.shape[1], rgb.shape[0])
         if extent != self._extent:
-            self.image_item.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+            # Pixel i is centred on xs[i] (where its value was computed): the image
+            # reaches half a cell past the first and last grid line.
+            dx, dy = (x1 - x0) / (len(grid.xs) - 1), (y1 - y0) / (len(grid.ys) - 1)
+            self.image_item.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx,
+                                           y1 - y0 + dy))
             self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
             self._extent = extent
         if snapshot.data is not self._data:
