@@ -149,6 +149,7 @@ def run_monkey(window, qtbot, seed: int, seconds: float) -> Monkey:
     return monkey
 
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # pyqtgraph reports paint errors so
 @pytest.mark.parametrize("seed", [1, 2])
 def test_restless_user_for_a_few_seconds(window, qtbot, seed):
     monkey = run_monkey(window, qtbot, seed, SHORT_SECONDS)
@@ -157,6 +158,7 @@ def test_restless_user_for_a_few_seconds(window, qtbot, seed):
 
 
 @pytest.mark.slow
+@pytest.mark.filterwarnings("error::RuntimeWarning")
 @pytest.mark.parametrize("seed", [11, 12, 13])
 def test_restless_user_for_a_minute(window, qtbot, seed):
     run_monkey(window, qtbot, seed, LONG_SECONDS)

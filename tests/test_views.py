@@ -209,3 +209,21 @@ def test_boundary_line_is_where_the_network_is_undecided(make_view, preset, sets
     cell = grid.xs[1] - grid.xs[0]
     assert rect.left() == pytest.approx(grid.xs[0] - cell / 2)
     assert rect.right() == pytest.approx(grid.xs[-1] + cell / 2)
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_log_scale_with_a_zero_penalty_point_draws_cleanly(make_view, qtbot):
+    """Found by the monkey test: at step 0 the penalty curve is one point at 0; the
+    log scale turned it into NaN and pyqtgraph's bounds warned on every paint."""
+    view = make_view(CostView)
+    experiment = Experiment(load_preset("overfit"))  # λ = 0: the penalty is 0
+    view.show_snapshot(take_snapshot(experiment))
+    view.log_y_box.setChecked(True)
+    view.grab()  # paints, computing every item's bounds
+    x, y = view.curves["train_penalty"].getData()
+    assert x is None or len(x) == 0
+    x, y = view.curves["test_loss"].getData()
+    assert len(x) == 1 and np.all(np.isfinite(y))
+    view.log_y_box.setChecked(False)
+    view.grab()
+    assert len(view.curves["train_penalty"].getData()[0]) == 1  # back when linear

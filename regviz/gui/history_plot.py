@@ -39,6 +39,7 @@ class HistoryPlot(QWidget):
         self.plot.layout.setRowStretchFactor(4, 0)
         self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self._given: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._event_lines: list[pg.InfiniteLine] = []
         self._events_shown: tuple = ()
         self._x_top = None
@@ -78,6 +79,8 @@ class HistoryPlot(QWidget):
         return curve
 
     def set_curve(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
+        # Kept as given, so switching the log scale can re-filter what it cannot show.
+        self._given[key] = (x, y)
         finite = np.isfinite(y)
         if not finite.all():
             x, y = x[finite], y[finite]
@@ -117,6 +120,12 @@ class HistoryPlot(QWidget):
     @Slot(bool)
     def set_log_y(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
+        # Values ≤ 0 (a penalty of 0) have no logarithm: drop them from what is
+        # shown now, not only from the next update (pyqtgraph would turn them into
+        # NaN, and a curve of one such point has no bounds at all).
+        for key, (x, y) in list(self._given.items()):
+            if key in self.curves:
+                self.set_curve(key, x, y)
         self._y_range = None
         if on:
             self.plot.enableAutoRange(y=True)
