@@ -145,3 +145,14 @@ def test_teach_menu_opens_the_sweep_and_main_close_stops_it(qtbot):
     assert not w.isVisible()
     assert sweep_workers() == []
     assert main.controller.thread.isFinished()
+
+
+def test_missing_data_file_is_explained(qtbot, tmp_path):
+    create_application(deterministic=True)
+    config = load_preset("overfit").with_values(data_file=str(tmp_path / "gone.csv"))
+    w = SweepWindow(config, workers=1)
+    qtbot.addWidget(w)
+    configure(w, 0.1, 10, 8, 300)
+    assert not w.start()
+    assert "Cannot start the sweep" in w.status.text() and "gone.csv" in w.status.text()
+    assert not w.running and sweep_workers() == []

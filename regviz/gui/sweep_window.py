@@ -176,15 +176,20 @@ class SweepWindow(QWidget):
             self._set_status(str(exc), error=True)
             return False
         self.result = None
-        self.sweep = Sweep(self.config, spec, self.steps.value(), workers=self.workers)
+        sweep = Sweep(self.config, spec, self.steps.value(), workers=self.workers)
+        try:
+            sweep.start()
+        except (ValueError, OSError) as exc:  # e.g. the data file has gone
+            sweep.cancel()
+            self._set_status(f"Cannot start the sweep: {exc}", error=True)
+            return False
+        self.sweep = sweep
         self.plot.set_grid(spec.name, spec.values(), self.steps.value())
-        self.progress.setRange(0, self.sweep.total)
+        self.progress.setRange(0, sweep.total)
         self.progress.setValue(0)
-        self.sweep.start()
         self._poll.start()
         self._set_running(True)
-        self._set_status(f"Training {self.sweep.total} models in {self.sweep.workers} "
-                         f"processes…")
+        self._set_status(f"Training {sweep.total} models in {sweep.workers} processes…")
         return True
 
     @property
@@ -234,8 +239,11 @@ class SweepWindow(QWidget):
             self._set_status("Every model diverged: lower the learning rate.", error=True)
         else:
             label = FIELDS_BY_NAME[self.result.spec.name].label
+            diverged = sum(p.diverged for p in self.result.points)
+            note = (f" {diverged} models diverged (their last finite weights are shown)."
+                    if diverged else "")
             self._set_status(f"Done. Lowest test error {100 * best.test_error:.1f}% at "
-                             f"{label} = {best.value:.3g}.")
+                             f"{label} = {best.value:.3g}.{note}")
         self.finished.emit(self.result)
 
     def _index_of(self, point) -> int:
