@@ -67,7 +67,9 @@ class RunColumn(QWidget):
             box.setKeyboardTracking(False)  # one change per finished number, not per digit
             box.setToolTip(f"{f.label} of this run only: {f.help}")
             box.valueChanged.connect(self._on_edited)
+            box.setStyleSheet(f"font-size: {theme.font_pt + 1}pt;")
             text = QLabel(label)
+            text.setStyleSheet(f"font-size: {theme.font_pt + 1}pt;")
             text.setToolTip(box.toolTip())
             editors.addWidget(text)
             editors.addWidget(box, 1)
