@@ -34,6 +34,8 @@ POLL_MS = 100
 DEFAULTS = {"l2": ("0.01", "30"), "l1": ("0.01", "30"), "keep_prob": ("0.3", "1"),
             "learning_rate": ("0.01", "3")}
 DEFAULT_POINTS, DEFAULT_STEPS = 12, 15000
+READING = ("Left of the best value the network overfits (train error well below test "
+           "error); right of it, it underfits (both errors rise).")
 
 
 class SweepWindow(QWidget):
@@ -243,7 +245,7 @@ class SweepWindow(QWidget):
             note = (f" {diverged} models diverged (their last finite weights are shown)."
                     if diverged else "")
             self._set_status(f"Done. Lowest test error {100 * best.test_error:.1f}% at "
-                             f"{label} = {best.value:.3g}.{note}")
+                             f"{label} = {best.value:.3g}.{note}\n{READING}")
         self.finished.emit(self.result)
 
     def _index_of(self, point) -> int:
