@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -85,8 +86,11 @@ class SweepResult:
 
     @property
     def best(self) -> SweepPoint | None:
+        """The lowest test error; ties (a test set of a few hundred points has few
+        distinct error rates) go to the lower test loss, then the smaller value."""
         healthy = [p for p in self.points if not p.diverged]
-        return min(healthy, key=lambda p: (p.test_error, p.value)) if healthy else None
+        return min(healthy, key=lambda p: (p.test_error, p.test_loss, p.value)) \
+            if healthy else None
 
     def to_dict(self) -> dict:
         best = self.best
@@ -99,6 +103,10 @@ class SweepResult:
             "train_data_loss": [p.train_data_loss for p in self.points],
             "test_loss": [p.test_loss for p in self.points],
             "diverged": [p.diverged for p in self.points],
+            # The same numbers point by point, for readers who want rows not columns.
+            "points": [{"value": p.value, "train_error": p.train_error,
+                        "test_error": p.test_error, "diverged": p.diverged}
+                       for p in self.points],
             "best": None if best is None else {"value": best.value,
                                                "test_error": best.test_error},
         }
@@ -163,6 +171,8 @@ class Sweep:
         self._context = context
         self._executor: ProcessPoolExecutor | None = None
         self._futures: list[Future] = []
+        self._executor_lock = threading.Lock()
+        self._closer: threading.Thread | None = None
 
     def start(self, on_point: Callable[[int, SweepPoint | None], None] | None = None) -> None:
         from .experiment import make_data
@@ -188,18 +198,50 @@ class Sweep:
     def done_count(self) -> int:
         return sum(f.done() for f in self._futures)
 
-    def cancel(self) -> None:
+    def finished_points(self) -> dict[int, SweepPoint]:
+        """The points trained so far, by their index in ``spec.values()`` (a window
+        polls this; nothing here calls back into another thread)."""
+        return {i: f.result() for i, f in enumerate(self._futures)
+                if f.done() and not f.cancelled() and f.exception() is None
+                and f.result() is not None}
+
+    def failures(self) -> list[str]:
+        """What went wrong in points that raised (a bug, not a divergence)."""
+        return [f"{type(f.exception()).__name__}: {f.exception()}" for f in self._futures
+                if f.done() and not f.cancelled() and f.exception() is not None]
+
+    def cancel(self, wait: bool = True) -> None:
         """Stop: pending points never start, running ones stop at their next chunk,
-        and the worker processes exit."""
+        and the worker processes exit. ``wait=False`` returns at once and lets a
+        helper thread wait for the processes (poll ``closed``); ``wait=True``
+        returns only when they are gone."""
         self._cancel.set()
         for f in self._futures:
             f.cancel()
-        self.close()
+        if wait:
+            self.close()
+            if self._closer is not None:
+                self._closer.join()
+        elif self._closer is None:
+            self._closer = threading.Thread(target=self.close, name="regviz-sweep-cancel",
+                                            daemon=True)
+            self._closer.start()
+
+    @property
+    def closed(self) -> bool:
+        """True once no worker process is left (after ``close`` or ``cancel``)."""
+        return self._executor is None and (self._closer is None
+                                           or not self._closer.is_alive())
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        with self._executor_lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
 
     def result(self) -> SweepResult:
         points = []

@@ -43,6 +43,12 @@ def test_default_preset_shows_the_u(tmp_path):
     assert report["values"][0] == 0.0 and len(errors) == 9
     assert best < errors[0] and best < errors[-1], errors
     assert report["best"]["test_error"] == best
+    # Point by point too: λ, train error and test error of each model.
+    rows = report["points"]
+    assert [r["value"] for r in rows] == report["values"]
+    assert [r["test_error"] for r in rows] == errors
+    assert [r["train_error"] for r in rows] == report["train_error"]
+    assert all(0 <= r["train_error"] <= 1 for r in rows)
 
 
 def test_cancel_stops_workers_quickly():
@@ -53,6 +59,29 @@ def test_cancel_stops_workers_quickly():
     sweep.cancel()
     assert time.monotonic() - started < 20
     assert sweep.result().points == []
+
+
+def test_best_breaks_ties_by_test_loss():
+    from regviz.sweep import SweepPoint, SweepResult
+
+    def point(value, test_error, test_loss, diverged=False):
+        return SweepPoint(value, 0.1, test_error, 0.3, test_loss, diverged)
+
+    result = SweepResult(SweepSpec("l2", 0.1, 10, 3), 100, [
+        point(0.0, 0.25, 0.9), point(0.1, 0.2, 0.6), point(1.0, 0.2, 0.5),
+        point(10.0, 0.1, 0.2, diverged=True)])
+    assert result.best.value == 1.0
+
+
+def test_finished_points_and_cancel_without_waiting():
+    sweep = Sweep(load_preset("overfit"), SweepSpec("l2", 0.1, 1, 2), steps=10**7, workers=1)
+    sweep.start()
+    sweep.cancel(wait=False)
+    assert sweep.cancelled
+    deadline = time.monotonic() + 60
+    while not sweep.closed and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sweep.closed and sweep.finished_points() == {}
 
 
 def test_run_sweep_small():

@@ -32,6 +32,7 @@ from .cost_view import CostView
 from .decision_boundary_view import DecisionBoundaryView
 from .frame_pacer import FramePacer
 from .network_diagram_view import NetworkDiagramView
+from .teach_actions import install_teach_actions
 from .theme import Theme
 from .training_worker import TrainingController
 from .view_tabs import StretchOnly, ViewTabs
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.menus["file"].addAction(quit_action)
+        install_teach_actions(self)
 
     def _build_sidebar(self) -> QWidget:
         """Play/Step/Reset, the step counter, the preset and every setting, in a

@@ -1,0 +1,87 @@
+"""The compare window's shared plots: one colour per run, solid for training and
+dashed for test, one legend entry per run (the line style is told in the title, so
+the legend stays one row however many runs there are)."""
+
+from __future__ import annotations
+
+from .history_plot import HistoryPlot
+from .theme import Theme
+
+MAX_RUNS = 4
+
+
+def run_colours(theme: Theme) -> tuple[str, ...]:
+    """Colours for runs 1–4, none of them the orange or blue of the classes on the
+    boundary maps (a run is not a class); the first is the theme's text colour (the
+    unregularized baseline in plain black, or white on dark)."""
+    return (theme.total, "#009E73", "#AA3377", "#8C564B")
+
+
+class RunHistoryPlot(HistoryPlot):
+    """``TRAIN_KEY``/``TEST_KEY`` of every run's history, scaled by ``SCALE``."""
+
+    LEGEND_COLUMNS = MAX_RUNS
+    LOG_Y_TOGGLE = False
+    TRAIN_KEY = ""
+    TEST_KEY = ""
+    SCALE = 1.0
+
+    def __init__(self, theme: Theme | None = None, parent=None):
+        super().__init__(theme, parent)
+        self.n_runs = 0
+        for i, colour in enumerate(run_colours(self.theme)):
+            self.add_curve(f"train_{i}", f"run {i + 1} train", colour)
+            self.add_curve(f"test_{i}", f"run {i + 1} test", colour, dashed=True)
+        self.set_runs([f"run {i + 1}" for i in range(3)])
+
+    def set_runs(self, labels: list[str]) -> None:
+        """Show ``len(labels)`` runs named ``labels``; the legend lists each once."""
+        self.n_runs = len(labels)
+        self.legend.clear()
+        for i in range(MAX_RUNS):
+            shown = i < self.n_runs
+            for part in ("train", "test"):
+                curve = self.curves[f"{part}_{i}"]
+                curve.setVisible(shown)
+                if shown:
+                    curve.opts["name"] = f"{labels[i]} {part}"
+                else:
+                    curve.setData([], [])
+            if shown:
+                self.legend.addItem(self.curves[f"train_{i}"], labels[i])
+
+    def legend_labels(self) -> list[str]:
+        return [label.text for _, label in self.legend.items]
+
+    def show_snapshots(self, snapshots) -> None:
+        for i, snapshot in enumerate(snapshots[:self.n_runs]):
+            h = snapshot.history
+            self.set_curve(f"train_{i}", h["step"], self.SCALE * h[self.TRAIN_KEY])
+            self.set_curve(f"test_{i}", h["step"], self.SCALE * h[self.TEST_KEY])
+        self.fit_y()
+
+
+class CompareCostView(RunHistoryPlot):
+    TITLE = "Cost   — train total   ╌ test loss"
+    Y_LABEL = "loss"
+    TRAIN_KEY, TEST_KEY = "train_total", "test_loss"
+    EXPLANATION = ("One colour per run. Solid: the training cost (data loss plus that run's "
+                   "penalty). Dashed: the data loss on the held-out test points. Where a "
+                   "run's dashed line climbs away from its solid line, that run overfits.")
+
+    def __init__(self, theme=None, parent=None):
+        super().__init__(theme, parent)
+        self.setObjectName("compare_cost_view")
+
+
+class CompareAccuracyView(RunHistoryPlot):
+    TITLE = "Accuracy   — train   ╌ test"
+    Y_LABEL = "%"
+    TRAIN_KEY, TEST_KEY = "train_accuracy", "test_accuracy"
+    SCALE = 100.0
+    EXPLANATION = ("One colour per run. Solid: share of training points classified "
+                   "correctly; dashed: the same on the test points (both without dropout).")
+
+    def __init__(self, theme=None, parent=None):
+        super().__init__(theme, parent)
+        self.setObjectName("compare_accuracy_view")

@@ -1,0 +1,419 @@
+"""Compare runs: 2–4 regularization settings side by side on the same data from the
+same initial weights, each with its own live decision boundary, one shared cost
+and accuracy plot, and a table of train/test accuracy and their gap.
+
+Training runs in a ``CompareController``'s thread; this window only shows the
+snapshots it sends (through a ``FramePacer``) and sends edits back."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
+from ..config import FIELDS_BY_NAME, Config
+from .compare_plots import CompareAccuracyView, CompareCostView, run_colours
+from .compare_worker import CompareController
+from .decision_boundary_view import DecisionBoundaryView
+from .frame_pacer import FramePacer
+from .theme import Theme
+
+PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
+TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
+
+
+class RunColumn(QWidget):
+    """One run: a colour band with its name, its λ / keep_prob editors and its
+    decision boundary."""
+
+    config_edited = Signal(int, object)  # (run index, new Config)
+
+    def __init__(self, index: int, colour: str, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.index = index
+        self.setObjectName(f"run_column_{index}")
+        self.config: Config | None = None
+        self.header = QLabel()
+        self.header.setObjectName(f"run_header_{index}")
+        self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header.setStyleSheet(f"background: {colour}; color: white; font-size: 16pt;"
+                                  "font-weight: bold; padding: 4px;")
+        self.editors: dict[str, QDoubleSpinBox] = {}
+        editors = QHBoxLayout()
+        editors.setContentsMargins(2, 0, 2, 0)
+        editors.setSpacing(4)
+        for name, label, decimals, step in (("l2", "L2 λ", 3, 0.1), ("l1", "L1 λ", 3, 0.1),
+                                            ("keep_prob", "keep", 2, 0.02)):
+            f = FIELDS_BY_NAME[name]
+            box = QDoubleSpinBox()
+            box.setObjectName(f"run_{index}_{name}")
+            box.setRange(f.minimum, f.maximum)
+            box.setDecimals(decimals)
+            box.setSingleStep(step)
+            box.setKeyboardTracking(False)  # one change per finished number, not per digit
+            box.setToolTip(f"{f.label} of this run only: {f.help}")
+            box.valueChanged.connect(self._on_edited)
+            box.setStyleSheet(f"font-size: {theme.font_pt + 1}pt;")
+            text = QLabel(label)
+            text.setStyleSheet(f"font-size: {theme.font_pt + 1}pt;")
+            text.setToolTip(box.toolTip())
+            editors.addWidget(text)
+            editors.addWidget(box, 1)
+            self.editors[name] = box
+        self.boundary_view = DecisionBoundaryView(theme)
+        self.boundary_view.setObjectName(f"run_boundary_{index}")
+        for box in (self.boundary_view.show_train, self.boundary_view.show_test,
+                    self.boundary_view.show_wrong):
+            box.hide()  # one set of toggles per run is clutter on a projector
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.header)
+        layout.addLayout(editors)
+        layout.addWidget(self.boundary_view, 1)
+
+    def show_config(self, config: Config) -> None:
+        self.config = config
+        for name, box in self.editors.items():
+            box.blockSignals(True)
+            box.setValue(getattr(config, name))
+            box.blockSignals(False)
+        self.set_status("")
+
+    def set_status(self, status: str) -> None:
+        text = run_label(self.config) if self.config else ""
+        self.header.setText(f"{text} — {status}" if status else text)
+        # The plot's own title would repeat the header; the mistakes caption stays.
+        self.boundary_view.plot.setTitle(None)
+
+    @Slot()
+    def _on_edited(self) -> None:
+        values = {name: box.value() for name, box in self.editors.items()}
+        self.config = self.config.with_values(**values)
+        self.set_status("")
+        self.config_edited.emit(self.index, self.config)
+
+
+class CompareWindow(QWidget):
+    """``CompareWindow(config)``: the default three runs on ``config``'s data and
+    network; ``configs`` gives the runs explicitly (2–4, differing only in
+    regularization). ``start_thread=False`` leaves training to the caller
+    (screenshots: ``window.controller.run_steps_blocking(n)``)."""
+
+    snapshots_shown = Signal(object)  # every view now shows this tuple of snapshots
+
+    def __init__(self, config: Config, configs: list[Config] | None = None,
+                 theme: Theme | None = None, parent=None, start_thread: bool = True):
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window)
+        self.setObjectName("compare_window")
+        self.theme = theme or Theme.light()
+        self.base = config
+        self.run_configs = list(configs) if configs else default_configs(config)
+        self.comparison = Comparison(self.run_configs)
+        self.latest: tuple | None = None
+        self.controller = CompareController(self.comparison)
+        self._build()
+        self.pacer = FramePacer(self._show_header, [
+            self._show_boundaries, self.cost_view.show_snapshots, self._show_accuracy,
+        ], self)
+        self._connect()
+        self._show_runs()
+        self.setWindowTitle(f"regviz — compare runs ({config.preset or 'custom'})")
+        self.resize(1600, 1000)
+        if start_thread:
+            self.controller.start()
+
+    # -- construction -------------------------------------------------------------------
+    def _build(self) -> None:
+        t = self.theme
+        self.play_button = QPushButton(PLAY_TEXT)
+        self.play_button.setObjectName("compare_play")
+        self.play_button.setCheckable(True)
+        self.play_button.setToolTip("Start or pause every run (Space)")
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setObjectName("compare_reset")
+        self.reset_button.setToolTip("Every run back to step 0 and the shared initial "
+                                     "weights (R)")
+        for b in (self.play_button, self.reset_button):
+            b.setMinimumHeight(40)
+            b.setMinimumWidth(130)
+            b.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.step_counter = QLabel("step 0")
+        self.step_counter.setObjectName("compare_step_counter")
+        self.step_counter.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.step_counter.setMinimumWidth(170)
+        self.run_count = QSpinBox()
+        self.run_count.setObjectName("compare_run_count")
+        self.run_count.setRange(MIN_RUNS, MAX_RUNS)
+        self.run_count.setValue(len(self.run_configs))
+        self.run_count.setToolTip(f"How many runs to compare ({MIN_RUNS}–{MAX_RUNS}); "
+                                  "changing it restarts every run")
+        self.run_count.setStyleSheet("font-size: 13pt;")
+        runs_label = QLabel("Runs")
+        runs_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        note = QLabel("Same data · same initial weights · only the regularization differs")
+        note.setObjectName("compare_note")
+        note.setStyleSheet("font-size: 13pt; color: #555555;")
+        self.message = QLabel()
+        self.message.setObjectName("compare_message")
+        self.message.setStyleSheet("background: #b00020; color: white; font-size: 14pt;"
+                                   "font-weight: bold; padding: 6px;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.play_button)
+        top.addWidget(self.reset_button)
+        top.addSpacing(12)
+        top.addWidget(self.step_counter)
+        top.addWidget(runs_label)
+        top.addWidget(self.run_count)
+        top.addSpacing(20)
+        top.addWidget(note, 1)
+
+        colours = run_colours(t)
+        self.columns = [RunColumn(i, colours[i], t) for i in range(MAX_RUNS)]
+        columns = QHBoxLayout()
+        columns.setSpacing(8)
+        for column in self.columns:
+            columns.addWidget(column, 1)
+
+        self.cost_view = CompareCostView(t)
+        self.accuracy_view = CompareAccuracyView(t)
+        self.table = QTableWidget(MAX_RUNS, len(TABLE_COLUMNS))
+        self.table.setObjectName("compare_table")
+        self.table.setHorizontalHeaderLabels(TABLE_COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = QFont("DejaVu Sans", t.font_pt + 2)
+        self.table.setFont(font)
+        header_font = QFont("DejaVu Sans", t.font_pt + 1)
+        header_font.setBold(True)
+        self.table.horizontalHeader().setFont(header_font)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(TABLE_COLUMNS)):
+            self.table.horizontalHeader().setSectionResizeMode(
+                c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setToolTip("Accuracy of each run now, measured without dropout; the gap "
+                              "(train − test, in percentage points) is the overfitting.")
+        table_note = QLabel("Accuracy now, without dropout.\ngap = train − test "
+                            "(percentage points):\nthe bigger it is, the more the run "
+                            "overfits.")
+        table_note.setObjectName("compare_table_note")
+        table_note.setStyleSheet(f"font-size: {t.font_pt + 1}pt; color: #444444;")
+        table_column = QVBoxLayout()
+        table_column.addWidget(self.table, 1)
+        table_column.addWidget(table_note)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(8)
+        bottom.addWidget(self.cost_view, 5)
+        bottom.addWidget(self.accuracy_view, 5)
+        bottom.addLayout(table_column, 4)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 55)
+        layout.addLayout(bottom, 45)
+
+    def _connect(self) -> None:
+        worker, queued = self.controller.worker, Qt.ConnectionType.QueuedConnection
+        worker.snapshot_ready.connect(self._on_snapshots, queued)
+        worker.diverged.connect(self._on_problem, queued)
+        worker.error.connect(self._on_problem, queued)
+        worker.state_changed.connect(self._on_state_changed, queued)
+        self.pacer.interval_changed.connect(self.controller.snapshot_interval_requested)
+        self.pacer.cycle_finished.connect(self._on_cycle_finished)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.reset_button.clicked.connect(self.reset)
+        self.run_count.valueChanged.connect(self.set_run_count)
+        for column in self.columns:
+            column.config_edited.connect(self._on_run_edited)
+        for key, slot in (("Space", self.play_button.toggle), ("R", self.reset)):
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+
+    def _show_runs(self) -> None:
+        n = len(self.run_configs)
+        for i, column in enumerate(self.columns):
+            column.setVisible(i < n)
+            if i < n:
+                column.show_config(self.run_configs[i])
+        labels = [run_label(c) for c in self.run_configs]
+        self.cost_view.set_runs(labels)
+        self.accuracy_view.set_runs(labels)
+        self.table.setRowCount(n)
+        colours = run_colours(self.theme)
+        for row, label in enumerate(labels):
+            item = QTableWidgetItem(f"■ {label}")
+            item.setForeground(QColor(colours[row]))
+            self.table.setItem(row, 0, item)
+
+    # -- steering -----------------------------------------------------------------------
+    @Slot(bool)
+    def _on_play_toggled(self, on: bool) -> None:
+        if on:
+            self.message.hide()
+            self.controller.play_requested.emit()
+        else:
+            self.controller.pause_requested.emit()
+        self.play_button.setText(PAUSE_TEXT if on else PLAY_TEXT)
+
+    def play(self) -> None:
+        self.play_button.setChecked(True)
+
+    def pause(self) -> None:
+        self.play_button.setChecked(False)
+
+    @Slot()
+    def reset(self) -> None:
+        self.message.hide()
+        self.controller.reset_requested.emit()
+
+    @Slot(int)
+    def set_run_count(self, n: int) -> None:
+        """Compare ``n`` runs: the first columns keep their settings, new ones get the
+        defaults; every run restarts from the shared initial weights."""
+        if n == len(self.run_configs):
+            return
+        self.pause()
+        defaults = default_configs(self.base, MAX_RUNS)
+        self.run_configs = (self.run_configs + defaults[len(self.run_configs):])[:n]
+        self.comparison = Comparison(self.run_configs)
+        self.latest = None
+        self.run_count.blockSignals(True)
+        self.run_count.setValue(n)
+        self.run_count.blockSignals(False)
+        self._show_runs()
+        self.controller.comparison_requested.emit(self.comparison)
+
+    @Slot(int, object)
+    def _on_run_edited(self, index: int, config: Config) -> None:
+        self.run_configs[index] = config
+        labels = [run_label(c) for c in self.run_configs]
+        self.cost_view.set_runs(labels)
+        self.accuracy_view.set_runs(labels)
+        self.table.item(index, 0).setText(f"■ {labels[index]}")
+        self.controller.run_config_requested.emit(index, config)
+
+    def set_run_value(self, index: int, name: str, value: float) -> None:
+        """Change one run's λ or keep_prob as if typed into its column (tests)."""
+        self.columns[index].editors[name].setValue(value)
+
+    # -- showing ------------------------------------------------------------------------
+    @Slot(object)
+    def _on_snapshots(self, snapshots: tuple) -> None:
+        # Snapshots of a comparison the window has replaced are still in the queue.
+        if len(snapshots) == len(self.run_configs):
+            self.pacer.offer(snapshots)
+
+    def show_snapshots(self, snapshots: tuple) -> None:
+        """Draw every view from ``snapshots`` now (screenshots, tests)."""
+        self.pacer.draw_now(snapshots)
+
+    def _show_header(self, snapshots: tuple) -> None:
+        self.step_counter.setText(f"step {max(s.step for s in snapshots):,}")
+        for column, snapshot in zip(self.columns, snapshots, strict=False):
+            column.set_status("diverged" if snapshot.diverged else "")
+
+    def _show_boundaries(self, snapshots: tuple) -> None:
+        for column, snapshot in zip(self.columns, snapshots, strict=False):
+            column.boundary_view.show_snapshot(snapshot)
+
+    def _show_accuracy(self, snapshots: tuple) -> None:
+        self.accuracy_view.show_snapshots(snapshots)
+        for row, snapshot in enumerate(snapshots):
+            train, test = run_accuracies(snapshot)
+            for col, text in enumerate((f"{100 * train:.1f}%", f"{100 * test:.1f}%",
+                                        f"{100 * (train - test):+.1f}"), start=1):
+                item = self.table.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(row, col, item)
+                item.setText(text)
+
+    def table_rows(self) -> list[list[str]]:
+        """The table's text, row by row (tests)."""
+        return [[self.table.item(r, c).text() if self.table.item(r, c) else ""
+                 for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+
+    @Slot(object)
+    def _on_cycle_finished(self, snapshots: tuple) -> None:
+        self.latest = snapshots
+        self.snapshots_shown.emit(snapshots)
+
+    @Slot(str)
+    def _on_problem(self, message: str) -> None:
+        self.pause()
+        self.message.setText("⚠  " + message.splitlines()[0] + " — training is paused.")
+        self.message.show()
+
+    @Slot(bool)
+    def _on_state_changed(self, running: bool) -> None:
+        self.pacer.set_live(running)
+        for view in (self.cost_view, self.accuracy_view):
+            view.set_antialias(not running)
+        if self.play_button.isChecked() != running:
+            self.play_button.blockSignals(True)
+            self.play_button.setChecked(running)
+            self.play_button.setText(PAUSE_TEXT if running else PLAY_TEXT)
+            self.play_button.blockSignals(False)
+
+    # -- shutting down ------------------------------------------------------------------
+    def shutdown(self) -> None:
+        self.controller.shutdown()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def run_accuracies(snapshot) -> tuple[float, float]:
+    """Train and test accuracy of a snapshot's network (evaluation mode)."""
+    d = snapshot.data
+    return (float(np.mean(snapshot.train_predictions == d.y_train)),
+            float(np.mean(snapshot.test_predictions == d.y_test)))
+
+
+def render_compare_image(config: Config, steps: int, size=(1600, 1000),
+                         configs: list[Config] | None = None):
+    """The compare window trained ``steps`` steps, drawn and grabbed as a QImage,
+    with no thread started (screenshots and their tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    from .app import create_application
+
+    create_application(deterministic=True)
+    window = CompareWindow(config, configs, start_thread=False)
+    try:
+        window.setFixedSize(*size)
+        snapshots = window.controller.run_steps_blocking(steps)
+        window.show()
+        window.show_snapshots(snapshots)
+        for _ in range(3):
+            QApplication.processEvents()
+        return window.grab().toImage()
+    finally:
+        window.close()
+        window.deleteLater()

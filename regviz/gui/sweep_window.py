@@ -1,0 +1,276 @@
+"""Teach → λ sweep…: the validation curve. Pick a setting and a log range, and
+one model per value is trained (from the same initial weights, to the same step
+count) in worker processes; the plot fills in as each finishes, then the best
+value is marked.
+
+The GUI thread never trains and never waits: ``regviz.sweep.Sweep`` runs the
+models in spawned processes and a QTimer polls its futures. Cancel (and closing
+the window) stops the processes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..config import FIELDS_BY_NAME, Config
+from ..sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec
+from .sweep_plot import SweepPlot
+from .theme import Theme
+
+MIN_POINTS, MAX_POINTS = 8, 20
+POLL_MS = 100
+# On the default preset (overfit) this range and step count show the whole U:
+# overfitting at λ=0, a dip, and underfitting at the top end.
+DEFAULTS = {"l2": ("0.01", "30"), "l1": ("0.01", "30"), "keep_prob": ("0.3", "1"),
+            "learning_rate": ("0.01", "3")}
+DEFAULT_POINTS, DEFAULT_STEPS = 12, 15000
+READING = ("Left of the best value the network overfits (train error well below test "
+           "error); right of it, it underfits (both errors rise).")
+
+
+class SweepWindow(QWidget):
+    """``SweepWindow(config)``: sweeps around ``config`` (every other setting, and
+    the initial weights, stay as they are)."""
+
+    finished = Signal(object)  # the SweepResult, or None when cancelled
+
+    def __init__(self, config: Config, theme: Theme | None = None, parent=None,
+                 workers: int | None = None):
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window)
+        self.setObjectName("sweep_window")
+        self.config = config
+        self.theme = theme or Theme.light()
+        self.workers = workers
+        self.sweep: Sweep | None = None
+        self.result: SweepResult | None = None
+        self._running = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
+        self._build()
+        self.setWindowTitle(f"regviz — λ sweep ({config.preset or 'custom'})")
+        self.resize(1200, 800)
+
+    # -- construction -------------------------------------------------------------------
+    def _build(self) -> None:
+        big = "font-size: 13pt;"
+        self.setting = QComboBox()
+        self.setting.setObjectName("sweep_setting")
+        for name in SWEEPABLE:
+            self.setting.addItem(FIELDS_BY_NAME[name].label, name)
+        self.setting.setToolTip("Which setting gets a different value in each model")
+        self.setting.currentIndexChanged.connect(self._on_setting_changed)
+        self.low = QLineEdit()
+        self.low.setObjectName("sweep_low")
+        self.high = QLineEdit()
+        self.high.setObjectName("sweep_high")
+        for box, end in ((self.low, "smallest"), (self.high, "largest")):
+            box.setToolTip(f"The {end} value of the log grid (e.g. 0.01 or 1e-3); for L1 "
+                           "and L2 a model with λ = 0 is added")
+            box.setMaximumWidth(110)
+        self.points = QSpinBox()
+        self.points.setObjectName("sweep_points")
+        self.points.setRange(MIN_POINTS, MAX_POINTS)
+        self.points.setValue(DEFAULT_POINTS)
+        self.points.setToolTip(f"How many values on the log grid ({MIN_POINTS}–{MAX_POINTS})")
+        self.steps = QSpinBox()
+        self.steps.setObjectName("sweep_steps")
+        self.steps.setRange(100, 200_000)
+        self.steps.setSingleStep(1000)
+        self.steps.setGroupSeparatorShown(True)
+        self.steps.setValue(DEFAULT_STEPS)
+        self.steps.setToolTip("Training steps of every model: long enough to overfit "
+                              "without a penalty")
+        self.start_button = QPushButton("▶  Run sweep")
+        self.start_button.setObjectName("sweep_start")
+        self.start_button.setToolTip("Train one model per value in parallel processes")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("sweep_cancel")
+        self.cancel_button.setToolTip("Stop every model now; the points already trained stay")
+        self.cancel_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        for b in (self.start_button, self.cancel_button):
+            b.setMinimumHeight(38)
+            b.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        form = QHBoxLayout()
+        for text, widget in (("Setting", self.setting), ("from", self.low), ("to", self.high),
+                             ("points", self.points), ("steps per model", self.steps)):
+            label = QLabel(text)
+            label.setStyleSheet(big + "font-weight: bold;")
+            widget.setStyleSheet(big)
+            form.addWidget(label)
+            form.addWidget(widget)
+            form.addSpacing(8)
+        form.addStretch(1)
+        form.addWidget(self.start_button)
+        form.addWidget(self.cancel_button)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sweep_progress")
+        self.progress.setFormat("%v of %m models trained")
+        self.progress.setMinimumHeight(28)
+        self.progress.setStyleSheet(big)
+        self.progress.setValue(0)
+        self.status = QLabel("Choose a range and press Run sweep.")
+        self.status.setObjectName("sweep_status")
+        self.status.setStyleSheet(big)
+        self.status.setWordWrap(True)
+        self.plot = SweepPlot(self.theme)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.plot, 1)
+        self._on_setting_changed()
+
+    @Slot()
+    def _on_setting_changed(self) -> None:
+        low, high = DEFAULTS[self.setting.currentData()]
+        self.low.setText(low)
+        self.high.setText(high)
+
+    # -- running --------------------------------------------------------------------------
+    def spec(self) -> SweepSpec:
+        """The sweep the controls describe; ValueError says what to fix."""
+        name = self.setting.currentData()
+        label = FIELDS_BY_NAME[name].label
+        values = []
+        for box, end in ((self.low, "from"), (self.high, "to")):
+            try:
+                values.append(float(box.text().strip()))
+            except ValueError:
+                raise ValueError(f"'{end}' must be a number such as 0.01 or 1e-3, "
+                                 f"not {box.text().strip()!r}") from None
+        low, high = values
+        field = FIELDS_BY_NAME[name]
+        lowest = field.minimum if name == "keep_prob" else 0.0
+        if not (low > lowest and low < high and (field.maximum is None
+                                                  or high <= field.maximum)):
+            limit = "∞" if field.maximum is None else f"{field.maximum:g}"
+            raise ValueError(f"{label}: need {lowest:g} < from < to ≤ {limit} "
+                             f"(got from {low:g}, to {high:g})")
+        return SweepSpec(name, low, high, self.points.value())
+
+    @Slot()
+    def start(self) -> bool:
+        """Start the sweep the controls describe; False (and a message) if they are
+        not valid or one is already running."""
+        if self.running:
+            return False
+        try:
+            spec = self.spec()
+        except ValueError as exc:
+            self._set_status(str(exc), error=True)
+            return False
+        self.result = None
+        sweep = Sweep(self.config, spec, self.steps.value(), workers=self.workers)
+        try:
+            sweep.start()
+        except (ValueError, OSError) as exc:  # e.g. the data file has gone
+            sweep.cancel()
+            self._set_status(f"Cannot start the sweep: {exc}", error=True)
+            return False
+        self.sweep = sweep
+        self.plot.set_grid(spec.name, spec.values(), self.steps.value())
+        self.progress.setRange(0, sweep.total)
+        self.progress.setValue(0)
+        self._poll.start()
+        self._set_running(True)
+        self._set_status(f"Training {sweep.total} models in {sweep.workers} processes…")
+        return True
+
+    @property
+    def running(self) -> bool:
+        """True from Run sweep until the window has shown the end (done or cancelled)."""
+        return self._running
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the processes (without waiting here); the points trained so far stay."""
+        if self.sweep is None or self.sweep.cancelled or self.sweep.closed:
+            return
+        self.sweep.cancel(wait=False)
+        self._set_status("Cancelling…")
+        self.cancel_button.setEnabled(False)
+
+    @Slot()
+    def _on_poll(self) -> None:
+        sweep = self.sweep
+        if sweep is None:
+            self._poll.stop()
+            return
+        self.plot.add_points(sweep.finished_points())
+        self.progress.setValue(len(self.plot.points))
+        if sweep.cancelled:
+            if sweep.closed:
+                self._poll.stop()
+                self._set_running(False)
+                self._set_status(f"Cancelled: {len(self.plot.points)} of {sweep.total} "
+                                 "models were trained.")
+                self.finished.emit(None)
+            return
+        if sweep.done_count() < sweep.total:
+            return
+        self._poll.stop()
+        failures = sweep.failures()
+        sweep.close()  # every future is done: the processes exit at once
+        self.result = SweepResult(sweep.spec, sweep.steps,
+                                  [p for _, p in sorted(self.plot.points.items())])
+        self._set_running(False)
+        best = self.result.best
+        if best is not None:
+            self.plot.mark_best(self._index_of(best))
+        if failures:
+            self._set_status(f"{len(failures)} models failed: {failures[0]}", error=True)
+        elif best is None:
+            self._set_status("Every model diverged: lower the learning rate.", error=True)
+        else:
+            label = FIELDS_BY_NAME[self.result.spec.name].label
+            diverged = sum(p.diverged for p in self.result.points)
+            note = (f" {diverged} models diverged (their last finite weights are shown)."
+                    if diverged else "")
+            self._set_status(f"Done. Lowest test error {100 * best.test_error:.1f}% at "
+                             f"{label} = {best.value:.3g}.{note}\n{READING}")
+        self.finished.emit(self.result)
+
+    def _index_of(self, point) -> int:
+        return next(i for i, p in self.plot.points.items() if p is point or p == point)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self.start_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        for widget in (self.setting, self.low, self.high, self.points, self.steps):
+            widget.setEnabled(not running)
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(("⚠  " if error else "") + text)
+        self.status.setStyleSheet("font-size: 13pt;" + ("color: #b00020; font-weight: bold;"
+                                                        if error else ""))
+
+    # -- shutting down ------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop a running sweep and wait until its processes are gone."""
+        self._poll.stop()
+        if self.sweep is not None:
+            self.sweep.cancel(wait=True)
+        self._running = False
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
