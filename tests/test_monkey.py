@@ -11,6 +11,7 @@ import os
 import random
 import time
 
+import psutil
 import pytest
 from gui_helpers import SnapshotRecorder
 from PySide6.QtCore import QPoint, Qt
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from regviz.gui.app import create_application
 from regviz.gui.main_window import MainWindow
+from regviz.gui.teach_actions import TeachActions
 
 SHORT_SECONDS = float(os.environ.get("REGVIZ_MONKEY_SECONDS", "6"))
 LONG_SECONDS = 60.0
@@ -44,7 +46,7 @@ class Monkey:
         self.w, self.qtbot, self.rng = window, qtbot, random.Random(seed)
         self.actions = [self.click_button, self.press_key, self.drag_slider, self.type_text,
                         self.choose_combo, self.spin, self.toggle_box, self.click_boundary,
-                        self.resize, self.choose_preset]
+                        self.resize, self.choose_preset, self.teach]
         self.done: list[str] = []
 
     def widgets(self, kind):
@@ -107,6 +109,26 @@ class Monkey:
     def resize(self):
         self.w.resize(self.rng.randint(900, 1800), self.rng.randint(600, 1100))
 
+    def teach(self):
+        """Open, start, cancel or close the compare and sweep windows (their own
+        thread and processes) while the main window trains."""
+        teach = self.w.findChild(TeachActions)
+        choice = self.rng.randrange(5)
+        if choice == 0:
+            compare = teach.open_compare()
+            compare.play_button.setChecked(self.rng.random() < 0.7)
+        elif choice == 1:
+            sweep = teach.open_sweep()
+            sweep.steps.setValue(self.rng.choice((200, 2000)))
+            sweep.points.setValue(8)
+            sweep.start()
+        elif choice == 2 and teach.sweep_window is not None:
+            teach.sweep_window.cancel()
+        else:
+            for window in (teach.compare_window, teach.sweep_window):
+                if window is not None and self.rng.random() < 0.5:
+                    window.close()
+
     def choose_preset(self):
         box = self.w.preset_box
         index = self.rng.randrange(box.count())
@@ -123,8 +145,15 @@ def window(qtbot):
     w.show()
     qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
     yield w
+    teach = w.findChild(TeachActions)
+    compare = teach.compare_window
     w.close()
     assert w.controller.thread.isFinished(), "closing left the training thread running"
+    if compare is not None:
+        assert compare.controller.thread.isFinished(), "compare mode's thread outlived the window"
+    workers = [p for p in psutil.Process().children(recursive=True)
+               if "resource_tracker" not in " ".join(p.cmdline())]
+    assert not workers, f"worker processes left behind: {workers}"
 
 
 def run_monkey(window, qtbot, seed: int, seconds: float) -> Monkey:

@@ -89,6 +89,10 @@ class HistoryPlot(QWidget):
             x, y = x[keep], y[keep]
         curve = self.curves[key]
         curve.setData(x, y, skipFiniteCheck=True)
+        if not len(x):
+            # pyqtgraph only hides the dot of a curve emptied this way; its stale
+            # point (NaN once the log scale transformed it) still enters the bounds.
+            curve.scatter.clear()
         # A single recorded point draws no line: show it as a dot instead.
         symbol = "o" if len(x) == 1 else None
         if curve.opts["symbol"] != symbol:
