@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .fast_isocurve import FastIsocurveItem
 from .theme import Theme
 
 
@@ -39,7 +40,7 @@ class DecisionBoundaryView(QWidget):
         self.plot.hideButtons()
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image_item)
-        self.contour = pg.IsocurveItem(level=0.5, pen=pg.mkPen((40, 40, 40), width=2))
+        self.contour = FastIsocurveItem(level=0.5, pen=pg.mkPen((40, 40, 40), width=2))
         self.contour.setParentItem(self.image_item)
         self.train_scatter = pg.ScatterPlotItem(pxMode=True)
         self.test_scatter = pg.ScatterPlotItem(pxMode=True)
