@@ -1,8 +1,8 @@
 """The diagram re-draws its units and raster only when what they show changed."""
 
 import pytest
-
 from fake_snapshot import fake_snapshot
+
 from regviz.gui.app import create_application
 from regviz.gui.network_diagram_view import NetworkDiagramView
 from regviz.gui.theme import Theme
@@ -56,7 +56,8 @@ def test_selection_and_theme_redraw_the_units(view):
 def test_raster_note_comes_back_after_dropout(view):
     view.show_snapshot(fake_snapshot(keep_prob=1.0))
     view.show_snapshot(fake_snapshot(keep_prob=0.5))
-    assert view.mask_raster_image.image is not None and view.raster_note.textItem.toPlainText() == ""
+    assert view.mask_raster_image.image is not None
+    assert view.raster_note.textItem.toPlainText() == ""
     view.show_snapshot(fake_snapshot(keep_prob=1.0))
     assert "no dropout" in view.raster_note.textItem.toPlainText()
     assert view.mask_raster_image.image is None
