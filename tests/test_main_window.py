@@ -65,7 +65,7 @@ def test_play_trains_and_every_view_updates(window, qtbot):
     assert len(x) > 20 and np.all(np.isfinite(y))
     assert not np.array_equal(w.boundary_view.image_item.image, image_before)
     assert "gap" in w.gap_label.text()
-    assert "steps/s" in w.rate_label.text()
+    qtbot.waitUntil(lambda: "steps/s" in w.rate_label.text(), timeout=5000)
     click(qtbot, w, "play")
     qtbot.waitUntil(lambda: not w.controller.worker.running, timeout=3000)
     qtbot.waitUntil(lambda: w.rate_label.text() == "paused", timeout=3000)

@@ -228,6 +228,10 @@ class DecisionBoundaryView(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._lut = theme.binary_lut()
+        # Room for the widest count it will show: a caption that grows by a digit
+        # (9 → 10 mistakes) would otherwise re-lay out and repaint every view.
+        self.caption.setMinimumWidth(
+            self.caption.fontMetrics().horizontalAdvance("mistakes: train 8888, test 8888"))
         self.plot_widget.setBackground(theme.background)
         font = QFont("DejaVu Sans", theme.font_pt)
         for side in ("left", "bottom"):

@@ -46,6 +46,7 @@ class FramePacer(QObject):
         self._next_group = 0
         self._cycle_started = 0.0
         self._cpu_mark: tuple[float, float] | None = None  # (thread CPU, wall) at a cycle start
+        self._unmeasured_cycles = 0  # cycles after Play whose cost says nothing of a frame's
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
@@ -68,6 +69,10 @@ class FramePacer(QObject):
             return
         self.live = live
         self._cpu_mark = None
+        # The first cycle after Play also pays for re-painting every view in its
+        # training look (no antialiasing): measured, it stretched the interval to
+        # the maximum for the first second or two of every run.
+        self._unmeasured_cycles = 1 if live else 0
         if not live and (self._cycle is not None or self._pending is not None):
             # Finish at once with the newest snapshot: a paused window is consistent.
             self._pending = self._pending or self._cycle
@@ -108,7 +113,10 @@ class FramePacer(QObject):
     def _start_cycle(self) -> None:
         now, cpu = time.perf_counter(), time.thread_time()
         if self._cpu_mark is not None:
-            self._adapt(cpu - self._cpu_mark[0], now - self._cpu_mark[1])
+            if self._unmeasured_cycles:
+                self._unmeasured_cycles -= 1
+            else:
+                self._adapt(cpu - self._cpu_mark[0], now - self._cpu_mark[1])
         self._cpu_mark = (cpu, now)
         self._cycle_started = now
         self._cycle, self._pending = self._pending, None

@@ -72,9 +72,10 @@ class HistoryPlot(QWidget):
         # No setClipToView: it clips to the view range of the previous frame, so the
         # newest part of a growing curve (the part the class is watching) went missing.
         curve.setDownsampling(auto=True, method="peak")
-        # About one point per pixel column is all a thick line can show; pyqtgraph's
-        # default (5 per pixel) made antialiased curve painting the dearest part of a frame.
-        curve.opts["autoDownsampleFactor"] = 1.5
+        # About one point per pixel column is all a thick line can show ("peak" keeps
+        # each column's min and max); pyqtgraph's default (5 per pixel) made curve
+        # painting the dearest part of a frame.
+        curve.opts["autoDownsampleFactor"] = 0.5
         self.curves[key] = curve
         return curve
 
@@ -163,6 +164,9 @@ class HistoryPlot(QWidget):
     def show_events(self, events) -> None:
         """Mark ``events`` (the last step of a view's update: fits y first)."""
         self.fit_y()
+        # Apply the new ranges now, not when painting starts: there, the changed
+        # transform marked every curve dirty again and the plot was painted twice.
+        self.plot.vb.prepareForPaint()
         events = tuple(events)[-MAX_EVENT_LINES:]
         if events == self._events_shown:
             return
@@ -235,6 +239,9 @@ class HistoryPlot(QWidget):
             # Painting an axis (many antialiased labels) is the dearest part of a frame;
             # cached as a pixmap it is only re-drawn when its range actually changes.
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # Grid lines at labelled and minor ticks only: the third, faintest level
+            # was unreadable on a projector and half the cost of re-drawing an axis.
+            axis.setStyle(maxTickLevel=1)
         self.plot.setTitle(self.TITLE, color=theme.foreground, size=f"{theme.title_pt}pt")
         self.plot.setLabel("bottom", "step", color=theme.foreground)
         self.plot.setLabel("left", self.Y_LABEL, color=theme.foreground)

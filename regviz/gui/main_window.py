@@ -342,7 +342,10 @@ class MainWindow(QMainWindow):
         self.step_counter.setText(f"step {snapshot.step:,}")
         self.gap_label.setText(gap_text(snapshot))
         rate = snapshot.extra.get("steps_per_second", 0.0)
-        self.rate_label.setText(f"{rate:,.0f} steps/s" if rate else "paused")
+        if not snapshot.extra.get("running", False):
+            self.rate_label.setText("paused")
+        else:  # the first quarter second of a run has no measured rate yet
+            self.rate_label.setText(f"{rate:,.0f} steps/s" if rate else "training…")
         if snapshot.diverged:
             self._show_banner(banner_text(snapshot.diverged), "diverged")
         elif self._banner_kind == "diverged":

@@ -70,6 +70,8 @@ class NetworkDiagramView(QWidget):
         self._unit_index: list[list[int]] = []
         self._dropped: set[tuple[int, int]] = set()
         self._snapshot = None
+        self._units_key = None  # what the unit circles now show
+        self._raster_empty = False  # the raster shows the "no dropout" note
         self.apply_theme(self.theme)
 
     # -- geometry -----------------------------------------------------------
@@ -157,6 +159,13 @@ class NetworkDiagramView(QWidget):
         t = self.theme
         dropped = self.dropped_for_sample(snapshot, self.selected_sample)
         self._dropped = dropped
+        self._update_caption(snapshot, dropped)
+        # Without dropout the units look the same every frame: re-drawing them (one
+        # pen per unit) was a third of the diagram's cost while training.
+        units_key = (frozenset(dropped), id(self._positions), t)
+        if units_key == self._units_key:
+            return
+        self._units_key = units_key
         brushes, pens = [], []
         live_brush = pg.mkBrush(t.background)
         dropped_brush = pg.mkBrush(*t.dropped)
@@ -171,6 +180,8 @@ class NetworkDiagramView(QWidget):
                    if i < len(self._unit_index[l])]
         self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=16 * t.scale,
                              brush=pg.mkBrush(t.foreground), pen=None)
+
+    def _update_caption(self, snapshot, dropped) -> None:
         kp = snapshot.config.keep_prob
         n_hidden = sum(snapshot.weights[l].shape[1] for l in range(len(snapshot.weights) - 1))
         if all(m is None for m in snapshot.masks):
@@ -187,6 +198,9 @@ class NetworkDiagramView(QWidget):
     def _draw_raster(self, snapshot) -> None:
         masks = [m for m in snapshot.masks if m is not None]
         # Empty axes with 0..1 ticks would suggest data; without dropout show only the note.
+        if not masks and self._raster_empty:
+            return  # the note is already there
+        self._raster_empty = not masks
         for side in ("left", "bottom"):
             self.raster_plot.showAxis(side, bool(masks))
         if not masks:
@@ -252,5 +266,7 @@ class NetworkDiagramView(QWidget):
         self._style_links()
         self.raster_note.setFont(QFont("DejaVu Sans", theme.font_pt))
         self._sizes = None
+        self._units_key = None
+        self._raster_empty = False
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
