@@ -116,7 +116,6 @@ def show_export_dialog(window) -> QDialog:
         layout.addWidget(what)
         layout.addWidget(buttons)
     dialog.show()
-    dialog.raise_()
     return dialog
 
 

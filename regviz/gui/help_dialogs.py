@@ -81,5 +81,4 @@ def _show(window, name: str, title: str, html: str) -> QDialog:
     label = dialog.findChild(QLabel, f"{name}_text")
     label.setText(html)
     dialog.show()
-    dialog.raise_()
     return dialog
