@@ -86,12 +86,34 @@ def export_plot(view, path: str) -> None:
     """One view as PNG or SVG (chosen by ``path``'s extension), drawn by pyqtgraph."""
     item = view.graphics.scene() if hasattr(view, "graphics") else view.plot
     if Path(path).suffix.lower() == ".svg":
-        exporters.SVGExporter(item).export(fileName=path)
+        try:
+            exporters.SVGExporter(item).export(fileName=path)
+        except ValueError:
+            # pyqtgraph 0.14's SVGExporter cannot parse the path data Qt 6.11 writes
+            # ("not enough values to unpack"); Qt's own SVG generator draws the same plot.
+            _svg_with_qt(view.graphics if hasattr(view, "graphics") else view.plot_widget,
+                         path)
         return
     exporter = exporters.ImageExporter(item)
     exporter.parameters()["antialias"] = True
     image = exporter.export(toBytes=True)
     _save_image(image, path)
+
+
+def _svg_with_qt(widget, path: str) -> None:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(widget.size())
+    generator.setViewBox(widget.rect())
+    generator.setTitle("regviz")
+    painter = QPainter(generator)
+    try:
+        widget.render(painter)
+    finally:
+        painter.end()
 
 
 def show_export_dialog(window) -> QDialog:
