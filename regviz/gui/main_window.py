@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QApplication,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -414,5 +415,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.remember_settings:
             save_window(self)
+        if self.dark_theme:  # the dark palette is application-wide (see presentation)
+            QApplication.setPalette(QApplication.style().standardPalette())
         self.shutdown()
         super().closeEvent(event)

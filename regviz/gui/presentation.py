@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from .app import BASE_POINT_SIZE, FONT_FAMILY
 from .history_plot import HistoryPlot
@@ -87,7 +87,17 @@ def apply_display(window) -> None:
     dark, presenting = bool(getattr(window, "dark_theme", False)), is_presenting(window)
     old, theme = window.theme, Theme.for_display(dark, presenting)
     window.theme = theme
-    window.setPalette(dark_palette() if dark else QApplication.style().standardPalette())
+    palette = dark_palette() if dark else QApplication.style().standardPalette()
+    window.setPalette(palette)
+    # Widgets under a style sheet (the control panel's group boxes) take the
+    # application's palette, not their parent's: without this their editors stay
+    # white boxes on the dark window. MainWindow.closeEvent puts it back.
+    QApplication.setPalette(palette)
+    for child in window.findChildren(QWidget):
+        sheet = child.styleSheet()
+        if sheet:  # re-polished, a style-sheet widget picks up the new palette
+            child.setStyleSheet("")
+            child.setStyleSheet(sheet)
     control_scale = CONTROL_SCALE if presenting else 1.0
     font = QFont(FONT_FAMILY, round(BASE_POINT_SIZE * control_scale))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
@@ -96,10 +106,11 @@ def apply_display(window) -> None:
     sidebar = window.findChild(QScrollArea, "sidebar")
     if sidebar is not None:
         sidebar.setFixedWidth(round(window.CONTROL_PANEL_WIDTH * control_scale))
-        # The control panel's group boxes carry style sheets, which stop a plain
-        # setFont from reaching their labels; a style-sheet size cascades into them.
-        sidebar.setStyleSheet(f"QScrollArea#sidebar * {{ font-size: {font.pointSize()}pt; }}"
-                              if presenting else "")
+        # The control panel's group boxes carry style sheets, which stop the window's
+        # font from propagating to their labels: each widget gets it explicitly (a
+        # style-sheet font size would cascade, but would also ignore the dark palette).
+        for child in sidebar.findChildren(QWidget):
+            child.setFont(font)
     window.style_header(control_scale)
     for view in window.views:
         if isinstance(view, HistoryPlot):
