@@ -147,7 +147,8 @@ FIELDS: tuple[Field, ...] = (
           "data", minimum=20, maximum=5000),
     Field("noise", "float", 0.2, "Noise",
           "How much the points are jittered or mislabelled; more noise raises the lowest "
-          "loss a sensible boundary can reach, and memorising it lowers only the train loss.", "data", minimum=0.0, maximum=1.0),
+          "loss a sensible boundary can reach, and memorising it lowers only the train loss.",
+          "data", minimum=0.0, maximum=1.0),
     Field("classes", "int", 3, "Classes",
           "Number of classes for the spiral and gaussian datasets (others have 2); more "
           "classes make the starting loss (about ln k) higher.",
@@ -165,7 +166,8 @@ FIELDS: tuple[Field, ...] = (
     # -- network -----------------------------------------------------------
     Field("hidden", "int_list", (20, 3), "Hidden layers",
           "Units per hidden layer, e.g. 20,3; more units can push the train loss lower "
-          "by fitting (and overfitting) more complicated boundaries.", "network", minimum=1, maximum=256),
+          "by fitting (and overfitting) more complicated boundaries.",
+          "network", minimum=1, maximum=256),
     Field("activation", "choice", "relu", "Activation",
           "Non-linearity of the hidden units; it shapes the boundaries the network can draw "
           "and how fast the loss falls.", "network", choices=ACTIVATIONS),
@@ -175,7 +177,8 @@ FIELDS: tuple[Field, ...] = (
           "network", choices=INITS),
     Field("seed", "int", 1, "Seed",
           "Seed of the initial weights, the dropout masks and the mini-batch order: "
-          "the same seed gives the same loss curve, step for step.", "network", minimum=0, maximum=2**31 - 1),
+          "the same seed gives the same loss curve, step for step.",
+          "network", minimum=0, maximum=2**31 - 1),
     # -- training ----------------------------------------------------------
     Field("optimizer", "choice", "sgd", "Optimizer",
           "How the gradient of the total loss (data loss + penalty) updates the weights.",

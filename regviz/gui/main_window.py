@@ -12,10 +12,10 @@ import re
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QApplication,
     QLabel,
     QMainWindow,
     QPushButton,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from .app import BASE_POINT_SIZE, FONT_FAMILY
 from .history_plot import HistoryPlot
-from .theme import PRESENTATION_SCALE, Theme
+from .theme import Theme
 
 # The controls grow less than the plots: the sidebar has to stay a sidebar.
 CONTROL_SCALE = 1.25
