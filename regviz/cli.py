@@ -19,6 +19,7 @@ from pathlib import Path
 from .config import FIELDS, Config, load_preset, preset_names
 
 EXIT_USAGE = 2
+DEFAULT_PRESET = "overfit"
 
 
 class UsageError(Exception):
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "neural network trains.",
         epilog=f"Settings for --set: {keys}.",
     )
-    p.add_argument("--preset", default="overfit",
+    p.add_argument("--preset", default=None,
                    help="start from this preset (see --list-presets; default: overfit)")
     p.add_argument("--data", metavar="FILE",
                    help="train on your own points: CSV (x1,x2,label), NPZ or the course's data.mat")
@@ -58,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from_args(args: argparse.Namespace) -> Config:
     try:
-        config = load_preset(args.preset)
+        config = load_preset(args.preset or DEFAULT_PRESET)
         if args.data:
             config = config.with_values(data_file=args.data)
         return config.with_assignments(args.assignments)
@@ -89,7 +90,8 @@ def _main(argv: list[str]) -> int:
         _check_data(config)
         from .gui.app import run  # Qt only when a window is wanted
 
-        return run(config)
+        return run(config, use_last_preset=args.preset is None and not args.data
+                   and not args.assignments)
     if args.steps < 0:
         raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
     if not any(outputs):

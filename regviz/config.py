@@ -138,38 +138,47 @@ MAX_HIDDEN_LAYERS = 6
 FIELDS: tuple[Field, ...] = (
     # -- data --------------------------------------------------------------
     Field("dataset", "choice", "field", "Dataset",
-          "Which 2-D problem the network learns; structural: changing it restarts training.",
+          "Which 2-D problem the network learns, and so how low the data loss can go; "
+          "changing it restarts training.",
           "data", choices=DATASETS),
     Field("n_samples", "int", 400, "Points",
-          "How many points in total (train and test); fewer points make overfitting easier.",
+          "How many points in total (train and test); with fewer, the train loss falls "
+          "easily while the test loss rises (overfitting).",
           "data", minimum=20, maximum=5000),
     Field("noise", "float", 0.2, "Noise",
-          "How much the points are jittered or mislabelled; noisy labels are what an "
-          "overfitting network memorises.", "data", minimum=0.0, maximum=1.0),
+          "How much the points are jittered or mislabelled; more noise raises the lowest "
+          "loss a sensible boundary can reach, and memorising it lowers only the train loss.",
+          "data", minimum=0.0, maximum=1.0),
     Field("classes", "int", 3, "Classes",
-          "Number of classes for the spiral and gaussian datasets (others have 2).",
+          "Number of classes for the spiral and gaussian datasets (others have 2); more "
+          "classes make the starting loss (about ln k) higher.",
           "data", minimum=2, maximum=6),
     Field("test_fraction", "float", 0.5, "Test share",
           "Share of the points held out as test data; the test loss is measured on them "
           "and never trained on.", "data", minimum=0.05, maximum=0.95),
     Field("data_seed", "int", 0, "Data seed",
-          "Seed of the random numbers that draw the points and the train/test split.",
+          "Seed of the random numbers that draw the points and the train/test split; "
+          "another draw gives a slightly different loss curve.",
           "data", minimum=0, maximum=2**31 - 1),
     Field("data_file", "path", "", "Data file",
           "Train on your own points from a CSV (x1, x2, label), NPZ or the course's data.mat "
-          "instead of a generated dataset.", "data"),
+          "instead of a generated dataset: the losses are then measured on them.", "data"),
     # -- network -----------------------------------------------------------
     Field("hidden", "int_list", (20, 3), "Hidden layers",
-          "Units per hidden layer, e.g. 20,3; more units can fit (and overfit) more "
-          "complicated boundaries.", "network", minimum=1, maximum=256),
+          "Units per hidden layer, e.g. 20,3; more units can push the train loss lower "
+          "by fitting (and overfitting) more complicated boundaries.",
+          "network", minimum=1, maximum=256),
     Field("activation", "choice", "relu", "Activation",
-          "Non-linearity of the hidden units.", "network", choices=ACTIVATIONS),
+          "Non-linearity of the hidden units; it shapes the boundaries the network can draw "
+          "and how fast the loss falls.", "network", choices=ACTIVATIONS),
     Field("init", "choice", "course", "Init",
-          "Initial weights: course = randn/√n_in, nnfs = 0.01·randn, he = randn·√(2/n_in).",
+          "Initial weights (course = randn/√n_in, nnfs = 0.01·randn, he = randn·√(2/n_in)); "
+          "they set the starting loss and how fast it falls at first.",
           "network", choices=INITS),
     Field("seed", "int", 1, "Seed",
           "Seed of the initial weights, the dropout masks and the mini-batch order: "
-          "the same seed gives the same run.", "network", minimum=0, maximum=2**31 - 1),
+          "the same seed gives the same loss curve, step for step.",
+          "network", minimum=0, maximum=2**31 - 1),
     # -- training ----------------------------------------------------------
     Field("optimizer", "choice", "sgd", "Optimizer",
           "How the gradient of the total loss (data loss + penalty) updates the weights.",
@@ -178,10 +187,12 @@ FIELDS: tuple[Field, ...] = (
           "Step size of each update; too large and the loss diverges. Applies at the next step.",
           "training", live=True, minimum=0.0, maximum=100.0, log=True, exclusive_minimum=True),
     Field("lr_decay", "float", 0.0, "LR decay",
-          "Learning rate decays as lr/(1 + decay·step) (the book's schedule).",
+          "Learning rate decays as lr/(1 + decay·step) (the book's schedule): the loss "
+          "falls more smoothly but more slowly later on.",
           "training", minimum=0.0, maximum=1.0),
     Field("batch_size", "int", 0, "Batch size",
-          "Samples per step; 0 means full batch (every training point every step).",
+          "Samples per step; 0 means full batch (every training point every step). Small "
+          "batches make the loss curve noisy.",
           "training", minimum=0, maximum=100000),
     # -- regularization -----------------------------------------------------
     Field("l2", "float", 0.0, "L2 λ",
@@ -193,17 +204,19 @@ FIELDS: tuple[Field, ...] = (
           "become exactly 0. Applies at the next step.",
           "regularization", live=True, minimum=0.0, maximum=100.0, log=True),
     Field("regularize_biases", "bool", False, "Regularize biases",
-          "Also add the L1/L2 penalty on the biases (the book does; the course does not).",
+          "Also add the L1/L2 penalty on the biases to the loss (the book does; the course "
+          "does not).",
           "regularization", live=True),
     Field("divide_by_2m", "bool", True, "÷2m (course form)",
-          "On: the penalty is λ/(2m)·Σw² as in the course. Off: λ·Σw² as in the book, "
-          "so the same λ is much stronger.", "regularization", live=True),
+          "On: the penalty added to the loss is λ/(2m)·Σw² as in the course. Off: λ·Σw² "
+          "as in the book, so the same λ is much stronger.", "regularization", live=True),
     Field("regularized_layers", "int_list", (), "Penalized layers",
-          "Which weight layers (1 = first) the penalty applies to; empty means all.",
+          "Which weight layers (1 = first) the penalty in the loss covers; empty means all.",
           "regularization", live=True, minimum=1, maximum=MAX_HIDDEN_LAYERS + 1),
     Field("keep_prob", "float", 1.0, "keep_prob",
           "Probability that a hidden unit is kept in a training step (inverted dropout); "
-          "1 means no dropout. Applies at the next step.",
+          "lower values make the train loss noisier and higher, often lowering the test "
+          "loss. 1 means no dropout. Applies at the next step.",
           "regularization", live=True, minimum=0.05, maximum=1.0),
 )
 

@@ -61,13 +61,19 @@ def _configure_pyqtgraph() -> None:
                         foreground=theme.foreground)
 
 
-def build_window(config: Config, size=WINDOW_SIZE):
-    """The main window on ``config``, sized, training thread started, not shown."""
+def build_window(config: Config, size=WINDOW_SIZE, remember: bool = True):
+    """The main window on ``config``, sized, training thread started, not shown.
+
+    ``remember``: restore the theme and geometry of the last launch and remember
+    them (and the preset) for the next one."""
     create_application()
     from .main_window import MainWindow
+    from .settings import restore_window
 
     window = MainWindow(config=config)
     window.resize(*size)
+    if remember:
+        restore_window(window)
     # The window's thousands of long-lived objects never need the cycle collector's
     # attention; frozen, a full collection no longer stalls a frame for 20–60 ms.
     gc.collect()
@@ -75,9 +81,18 @@ def build_window(config: Config, size=WINDOW_SIZE):
     return window
 
 
-def run(config: Config) -> int:
-    """Show the main window on ``config`` and run until it closes; the exit code."""
+def run(config: Config, use_last_preset: bool = False) -> int:
+    """Show the main window on ``config`` and run until it closes; the exit code.
+
+    ``use_last_preset`` (no preset, data or setting named on the command line):
+    start from the preset chosen last time instead."""
     app = create_application()
+    if use_last_preset:
+        from ..config import load_preset
+        from .settings import last_preset
+
+        if last_preset():
+            config = load_preset(last_preset())
     window = build_window(config)
     _close_on_interrupt(app, window)
     window.show()

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -30,8 +31,15 @@ from .accuracy_view import AccuracyView
 from .control_panel import ControlPanel
 from .cost_view import CostView
 from .decision_boundary_view import DecisionBoundaryView
+from .export_actions import install_export_actions
 from .frame_pacer import FramePacer
+from .help_dialogs import install_help
 from .network_diagram_view import NetworkDiagramView
+from .point_editor import install_point_editor
+from .presentation import install_view_actions, set_presentation
+from .session_actions import install_session_actions
+from .settings import remember_preset, save_window
+from .shortcuts import install_shortcuts
 from .teach_actions import install_teach_actions
 from .theme import Theme
 from .training_worker import TrainingController
@@ -76,6 +84,7 @@ class MainWindow(QMainWindow):
     screenshot renderer trains ``window.experiment`` itself, synchronously)."""
 
     snapshot_shown = Signal(object)  # every view now shows this snapshot
+    CONTROL_PANEL_WIDTH = CONTROL_PANEL_WIDTH
 
     def __init__(self, preset: str = "overfit", config: Config | None = None,
                  parent=None, start_thread: bool = True):
@@ -83,6 +92,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.config = config if config is not None else load_preset(preset)
         self.theme = Theme.light()
+        self.dark_theme = False
+        self.presenting = False
+        # Only the interactive launcher remembers settings (settings.restore_window);
+        # windows built by tests and the screenshot renderer leave them alone.
+        self.remember_settings = False
         self.latest: Snapshot | None = None  # the snapshot every view now shows
         self._banner_kind = ""  # "diverged", "error" or "" (hidden)
         self.experiment = Experiment(self.config)
@@ -121,7 +135,6 @@ class MainWindow(QMainWindow):
 
         self.gap_label = QLabel()
         self.gap_label.setObjectName("gap_label")
-        self.gap_label.setStyleSheet("font-size: 14pt; font-weight: bold; padding: 2px 8px;")
         self.gap_label.setToolTip("Accuracy on the training points and on the held-out test "
                                   "points; a large gap means the network is overfitting.")
         self.rate_label = QLabel()
@@ -129,6 +142,17 @@ class MainWindow(QMainWindow):
         self.rate_label.setStyleSheet("padding: 2px 8px;")
         self.statusBar().addWidget(self.gap_label, 1)
         self.statusBar().addPermanentWidget(self.rate_label)
+        self.style_header(1.0)
+
+    def style_header(self, scale: float) -> None:
+        """The big type of the buttons, the step counter and the status line,
+        ``scale`` times larger (presentation mode)."""
+        for b in (self.play_button, self.step_button, self.reset_button):
+            b.setMinimumHeight(round(40 * scale))
+            b.setStyleSheet(f"font-size: {round(13 * scale)}pt; font-weight: bold;")
+        self.step_counter.setStyleSheet(f"font-size: {round(18 * scale)}pt; font-weight: bold;")
+        self.gap_label.setStyleSheet(f"font-size: {round(14 * scale)}pt; font-weight: bold;"
+                                     "padding: 2px 8px;")
 
     def _build_menus(self) -> None:
         """File, View, Teach and Help. Each feature adds its own actions to these
@@ -142,10 +166,15 @@ class MainWindow(QMainWindow):
             menu.setObjectName(f"{key}_menu")
         quit_action = QAction("&Quit", self)
         quit_action.setObjectName("quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.menus["file"].addAction(quit_action)
         install_teach_actions(self)
+        install_session_actions(self)
+        install_export_actions(self)
+        install_view_actions(self)
+        install_point_editor(self)
+        install_help(self)
+        install_shortcuts(self)  # last: it gives the actions above their keys
 
     def _build_sidebar(self) -> QWidget:
         """Play/Step/Reset, the step counter, the preset and every setting, in a
@@ -162,13 +191,10 @@ class MainWindow(QMainWindow):
         self.reset_button.setToolTip("Back to step 0: the initial weights of this seed (R)")
         buttons = QHBoxLayout()
         for b in (self.play_button, self.step_button, self.reset_button):
-            b.setMinimumHeight(40)
-            b.setStyleSheet("font-size: 13pt; font-weight: bold;")
             buttons.addWidget(b)
 
         self.step_counter = QLabel("step 0")
         self.step_counter.setObjectName("step_counter")
-        self.step_counter.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.step_counter.setToolTip("Training steps (weight updates) since the last reset")
 
         self.preset_box = QComboBox()
@@ -262,12 +288,6 @@ class MainWindow(QMainWindow):
         self.preset_box.activated.connect(self._on_preset_chosen)
         self.control_panel.config_changed.connect(self.apply_config)
         self.boundary_view.sample_selected.connect(self.network_diagram_view.set_selected_sample)
-        for key, slot in (("Space", self.toggle_play), ("S", self.step_once),
-                          ("Right", self.step_once), ("R", self.reset)):
-            QShortcut(QKeySequence(key), self).activated.connect(slot)
-        for i, name in enumerate(preset_names()[:9], start=1):
-            QShortcut(QKeySequence(str(i)), self).activated.connect(
-                lambda n=name: self.load_preset(n))
 
     # -- steering ---------------------------------------------------------------------
     @Slot()
@@ -322,11 +342,17 @@ class MainWindow(QMainWindow):
         self.control_panel.show_config(config)
         self.apply_config(config)
         self.reset()
+        if self.remember_settings:
+            remember_preset(name)
 
     def set_value(self, name: str, value) -> None:
         """Change one setting as if typed into its control (tests, scripts); a bad
         value shows the control panel's message and changes nothing."""
         self.control_panel.set_value(name, value)
+
+    @Slot()
+    def leave_presentation(self) -> None:
+        set_presentation(self, False)
 
     # -- showing ------------------------------------------------------------------------
     @Slot(object)
@@ -408,5 +434,9 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
 
     def closeEvent(self, event) -> None:
+        if self.remember_settings:
+            save_window(self)
+        if self.dark_theme:  # the dark palette is application-wide (see presentation)
+            QApplication.setPalette(QApplication.style().standardPalette())
         self.shutdown()
         super().closeEvent(event)

@@ -9,6 +9,8 @@ import numpy as np
 import pyqtgraph as pg
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PRESENTATION_SCALE = 1.6  # fonts, markers and lines in presentation mode
+
 CLASS_COLOURS = ((230, 97, 1), (0, 114, 178), (0, 158, 115), (204, 121, 167),
                  (240, 228, 66), (86, 180, 233))
 
@@ -38,6 +40,8 @@ class Theme:
     line_width: float = 2.5
     marker_size: float = 9.0
     scale: float = 1.0
+    tint: float = 0.55  # how far the boundary map's colours go from the midpoint
+    high_contrast: bool = False
 
     @staticmethod
     def light() -> Theme:
@@ -49,6 +53,38 @@ class Theme:
         return Theme("dark", background="#1e1e1e", foreground="#eeeeee", panel="#2a2a2a",
                      grid_alpha=0.3, midpoint=(40, 40, 40), total="#ffffff",
                      event_line="#bbbbbb", dropped=(110, 110, 110))
+
+    @staticmethod
+    def for_display(dark: bool = False, presentation: bool = False) -> Theme:
+        """The theme the window shows: light or dark, and in presentation mode
+        high-contrast and ``PRESENTATION_SCALE`` times larger."""
+        theme = Theme.dark() if dark else Theme.light()
+        if presentation:
+            theme = theme.contrasted().scaled(PRESENTATION_SCALE)
+        return theme
+
+    def contrasted(self) -> Theme:
+        """For a washed-out projector: pale tints, thin greys and the pink penalty
+        vanish first, so the background goes to pure black/white, text to full
+        contrast, the boundary map gets stronger colours and curves darker
+        (light) or brighter (dark) shades of the same colour-blind-safe hues."""
+        if self.name == "dark":
+            return replace(self, background="#000000",
+                           foreground="#ffffff", panel="#111111", grid_alpha=0.45,
+                           midpoint=(0, 0, 0), tint=0.8, total="#ffffff",
+                           train_loss="#56B4E9", train_acc="#56B4E9", penalty="#F08CD0",
+                           test_loss="#FF8C1A", test_acc="#FF8C1A", event_line="#ffffff",
+                           high_contrast=True)
+        return replace(self, background="#ffffff",
+                       foreground="#000000", panel="#e6e6e6", grid_alpha=0.45,
+                       midpoint=(255, 255, 255), tint=0.8, total="#000000",
+                       train_loss="#00558A", train_acc="#00558A", penalty="#9E2F7F",
+                       test_loss="#B34000", test_acc="#B34000", event_line="#000000",
+                       high_contrast=True)
+
+    @property
+    def is_dark(self) -> bool:
+        return self.name == "dark"
 
     def scaled(self, factor: float) -> Theme:
         """Presentation mode: everything about ``factor`` times larger."""
@@ -63,8 +99,8 @@ class Theme:
                        (self.class_colours[0], self.class_colours[1], self.midpoint))
         t = np.linspace(0, 1, 256)[:, None]
         # Pale tints so points drawn on top stay visible.
-        lo = mid + (c0 - mid) * 0.55
-        hi = mid + (c1 - mid) * 0.55
+        lo = mid + (c0 - mid) * self.tint
+        hi = mid + (c1 - mid) * self.tint
         lut = np.where(t < 0.5, lo + (mid - lo) * (t / 0.5), mid + (hi - mid) * ((t - 0.5) / 0.5))
         return lut.astype(np.uint8)
 
@@ -73,7 +109,7 @@ class Theme:
         k = probs.shape[-1]
         colours = np.array(self.class_colours[:k], float)
         mid = np.array(self.midpoint, float)
-        pale = mid + (colours - mid) * 0.55
+        pale = mid + (colours - mid) * self.tint
         return (probs @ pale).clip(0, 255).astype(np.uint8)
 
     def pen(self, colour, width: float | None = None, dashed: bool = False):

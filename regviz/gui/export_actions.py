@@ -1,0 +1,170 @@
+"""File → Save screenshot… (the whole window as PNG) and File → Export… (the
+history as CSV, any one plot as PNG or SVG through pyqtgraph's exporters).
+Every file is written atomically: an unwritable place gets a message and an
+existing file is never half-overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pyqtgraph.exporters as exporters
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..cli import history_csv
+from .file_writing import busy, show_done, show_error, write_atomically
+from .help_dialogs import VIEW_TITLES
+from .session_actions import exact_snapshot
+
+HISTORY, WINDOW = "history", "window"
+PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+
+
+def install_export_actions(window) -> None:
+    menu = window.menus["file"]
+    quit_action = menu.actions()[-1]
+    for name, text, slot in (
+            ("save_screenshot", "Save screens&hot…", lambda: save_screenshot(window)),
+            ("export", "&Export…", lambda: show_export_dialog(window))):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.insertAction(quit_action, action)
+    menu.insertSeparator(quit_action)
+
+
+def export_targets(window) -> list[tuple[str, str]]:
+    """(key, label) of everything Export can write."""
+    return ([(HISTORY, "History of every curve (CSV)"), (WINDOW, "Whole window (PNG)")]
+            + [(view.objectName(), f"{VIEW_TITLES.get(view.objectName(), view.objectName())} "
+                                   "plot (PNG or SVG)") for view in window.views])
+
+
+def save_screenshot(window, path: str | None = None) -> bool:
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, "Save screenshot", "regviz.png",
+                                              "PNG image (*.png)")
+        if not path:
+            return False
+        path = _with_suffix(path, ".png")
+    return _write(window, path, lambda tmp: _save_image(window.grab().toImage(), tmp))
+
+
+def export(window, target: str, path: str | None = None) -> bool:
+    """Write ``target`` (a key of ``export_targets``) to ``path`` (asked for if None)."""
+    if target == WINDOW:
+        return save_screenshot(window, path)
+    if path is None:
+        is_history = target == HISTORY
+        path, chosen = QFileDialog.getSaveFileName(
+            window, "Export", "history.csv" if is_history else f"{target}.png",
+            "CSV table (*.csv)" if is_history else PLOT_FILTER)
+        if not path:
+            return False
+        path = _with_suffix(path, ".csv" if is_history else
+                            (".svg" if "svg" in chosen.lower() else ".png"))
+    if target == HISTORY:
+        def write(tmp):
+            text = history_csv(_SnapshotRun(exact_snapshot(window)))
+            Path(tmp).write_text(text, encoding="utf-8")
+
+        return _write(window, path, write)
+    view = next(v for v in window.views if v.objectName() == target)
+    return _write(window, path, lambda tmp: export_plot(view, tmp))
+
+
+def export_plot(view, path: str) -> None:
+    """One view as PNG or SVG (chosen by ``path``'s extension), drawn by pyqtgraph."""
+    item = view.graphics.scene() if hasattr(view, "graphics") else view.plot
+    if Path(path).suffix.lower() == ".svg":
+        try:
+            exporters.SVGExporter(item).export(fileName=path)
+        except ValueError:
+            # pyqtgraph 0.14's SVGExporter cannot parse the path data Qt 6.11 writes
+            # ("not enough values to unpack"); Qt's own SVG generator draws the same plot.
+            _svg_with_qt(view.graphics if hasattr(view, "graphics") else view.plot_widget,
+                         path)
+        return
+    exporter = exporters.ImageExporter(item)
+    exporter.parameters()["antialias"] = True
+    image = exporter.export(toBytes=True)
+    _save_image(image, path)
+
+
+def _svg_with_qt(widget, path: str) -> None:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(widget.size())
+    generator.setViewBox(widget.rect())
+    generator.setTitle("regviz")
+    painter = QPainter(generator)
+    try:
+        widget.render(painter)
+    finally:
+        painter.end()
+
+
+def show_export_dialog(window) -> QDialog:
+    """Non-modal: choose what, then Save… asks where."""
+    dialog = window.findChild(QDialog, "export_dialog")
+    if dialog is None:
+        dialog = QDialog(window)
+        dialog.setObjectName("export_dialog")
+        dialog.setWindowTitle("Export")
+        what = QComboBox()
+        what.setObjectName("export_what")
+        for key, label in export_targets(window):
+            what.addItem(label, key)
+        save = QPushButton("Save…")
+        save.setObjectName("export_save")
+        save.clicked.connect(lambda: export(window, what.currentData()) and dialog.close())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(dialog.close)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("What to export:"))
+        layout.addWidget(what)
+        layout.addWidget(buttons)
+    dialog.show()
+    return dialog
+
+
+class _SnapshotRun(SimpleNamespace):
+    """What ``cli.history_csv`` reads from an experiment (``trainer.history``),
+    served from a snapshot so the GUI thread never reads the training's arrays."""
+
+    def __init__(self, snapshot):
+        history = SimpleNamespace(as_dict=lambda: snapshot.history)
+        super().__init__(trainer=SimpleNamespace(history=history))
+
+
+def _save_image(image, path: str) -> None:
+    if not image.save(path, "PNG"):
+        raise OSError(f"cannot write {path}: saving the PNG failed")
+
+
+def _write(window, path: str, write) -> bool:
+    try:
+        with busy(window, f"Saving {path} …"):
+            write_atomically(path, write)
+    except (OSError, ValueError) as exc:
+        show_error(window, "Could not save", f"Nothing was written to {path}:\n{exc}")
+        return False
+    show_done(window, f"Saved {path}")
+    return True
+
+
+def _with_suffix(path: str, suffix: str) -> str:
+    return path if Path(path).suffix else path + suffix

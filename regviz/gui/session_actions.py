@@ -1,0 +1,131 @@
+"""File → Save session…, Open session… and Load data….
+
+A session (``regviz/session.py``) is one ``.regviz`` file with the config, the exact
+points and, optionally, the weights and history: opening it shows the same step
+and the same boundary. Whatever goes wrong while opening (a garbage file, a
+truncated archive, points the network cannot take) is shown in a dialog naming
+the file and the problem, and the running session stays exactly as it was: the
+file is read and checked completely before anything is handed to the training."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+
+from .. import session as sessions
+from ..experiment import make_data
+from ..snapshot import Snapshot
+from .file_writing import busy, show_done, show_error, write_atomically
+
+SESSION_FILTER = "regviz sessions (*.regviz);;All files (*)"
+DATA_FILTER = "Points (*.csv *.npz *.mat);;All files (*)"
+
+
+def install_session_actions(window) -> None:
+    menu = window.menus["file"]
+    first = menu.actions()[0] if menu.actions() else None  # keep Quit last
+    for name, text, tip, slot in (
+            ("open_session", "&Open session…", "Open a saved .regviz session",
+             lambda: open_session(window)),
+            ("save_session", "&Save session…",
+             "Save settings, points, weights and history in one .regviz file",
+             lambda: save_session(window)),
+            ("save_session_without_weights", "Save settings and points only…",
+             "Save settings and points; opening it starts training from step 0",
+             lambda: save_session(window, include_weights=False)),
+            ("load_data", "&Load data…",
+             "Train on your own points: CSV (x1, x2, label), NPZ or the course's data.mat",
+             lambda: load_data(window))):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.insertAction(first, action)
+    if first is not None:
+        menu.insertSeparator(first)
+
+
+def exact_snapshot(window) -> Snapshot:
+    """A snapshot of the training exactly as it is now, taken in the worker's thread
+    between steps (the one drawn may be a frame behind)."""
+    return window.controller.run_steps_blocking(0)
+
+
+def session_from_snapshot(snapshot: Snapshot, include_weights: bool = True):
+    if not include_weights:
+        return sessions.Session(snapshot.config, snapshot.data.copy())
+    return sessions.Session(snapshot.config, snapshot.data.copy(), snapshot.step,
+                            [w.copy() for w in snapshot.weights],
+                            [b.copy() for b in snapshot.biases],
+                            {k: v.copy() for k, v in snapshot.history.items()})
+
+
+def save_session(window, path: str | None = None, include_weights: bool = True) -> bool:
+    """Save to ``path`` (asked for if None); False if cancelled or it failed."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, "Save session", "session.regviz",
+                                              SESSION_FILTER)
+        if not path:
+            return False
+        if not path.endswith(sessions.SUFFIX) and not Path(path).suffix:
+            path += sessions.SUFFIX
+    try:
+        with busy(window, f"Saving {path} …"):
+            session = session_from_snapshot(exact_snapshot(window), include_weights)
+            write_atomically(path, lambda tmp: sessions.save(session, tmp))
+    except (OSError, ValueError) as exc:
+        show_error(window, "Could not save the session",
+                   f"The session was not saved to {path}:\n{exc}")
+        return False
+    show_done(window, f"Saved {path}")
+    return True
+
+
+def open_session(window, path: str | None = None) -> bool:
+    """Open ``path`` (asked for if None); False (and nothing changed) on any error."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, "Open session", "", SESSION_FILTER)
+        if not path:
+            return False
+    try:
+        with busy(window, f"Opening {path} …"):
+            session = sessions.load(path)
+            experiment = session.to_experiment()
+    except (OSError, ValueError) as exc:
+        show_error(window, "Could not open the session",
+                   f"{path} was not opened; the current session is unchanged.\n\n{exc}")
+        return False
+    window.pause()
+    window._hide_banner()
+    window.config = session.config
+    window.control_panel.show_config(session.config)
+    if session.config.preset:
+        window.preset_box.setCurrentText(session.config.preset)
+    window._update_title()
+    window.controller.experiment_requested.emit(experiment)
+    show_done(window, f"Opened {path} at step {experiment.step_count:,}")
+    return True
+
+
+def load_data(window, path: str | None = None) -> bool:
+    """Train on the points in ``path`` (asked for if None): the file is loaded and
+    checked here first, so a bad one changes nothing."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, "Load data", "", DATA_FILTER)
+        if not path:
+            return False
+    try:
+        with busy(window, f"Loading {path} …"):
+            config = window.config.with_values(data_file=path)
+            make_data(config)
+    except (OSError, ValueError) as exc:
+        detail = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+        show_error(window, "Could not load the data",
+                   f"The points in {Path(path).name} were not loaded; training "
+                   f"continues on the current points.\n\n{detail}")
+        return False
+    window.control_panel.set_config(config)
+    show_done(window, f"Training on the points in {path}")
+    return True
