@@ -91,6 +91,9 @@ def test_default_preset_shows_the_u_and_screenshot(sweep_window, qtbot, assert_s
     assert w.result.points[0].value == 0.0
     assert best.test_error < errors[0] and best.test_error < errors[-1], errors
     assert w.plot.best_label.isVisible() and f"{best.value:.3g}" in w.plot.best_label.toPlainText()
+    # The whole two-line message is shown (after other tests it was once cut in half).
+    lines = w.status.fontMetrics().lineSpacing()
+    assert w.status.height() >= 2 * lines, (w.status.height(), lines)
     assert_screenshot("sweep_window", w.grab().toImage())
 
 

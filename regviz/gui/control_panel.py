@@ -304,7 +304,8 @@ class ControlPanel(QWidget):
         self.formula_label.setWordWrap(True)
         self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula_label.setStyleSheet(
-            "font-size: 11pt; padding: 4px 6px; background: rgba(127, 127, 127, 30);"
+            # No font size here: a style-sheet size would not follow presentation mode.
+            "padding: 4px 6px; background: rgba(127, 127, 127, 30);"
             "border-radius: 4px;")
         self.formula_label.setToolTip(
             "What training minimises right now: the data loss plus the penalty as "

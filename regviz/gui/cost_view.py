@@ -100,5 +100,7 @@ class CostView(HistoryPlot):
             marker.setSymbolBrush(pg.mkBrush(theme.test_loss))
             marker.setSymbolPen(pg.mkPen(theme.foreground, width=1.2))
             self.early_stop_label.setColor(theme.foreground)
+            self.early_stop_label.setFont(QFont("DejaVu Sans", theme.font_pt - 1))
+            marker.setSymbolSize(22 * theme.scale)
             self.early_stop_label.fill = pg.mkBrush(
                 (255, 255, 255, 190) if theme.name == "light" else (0, 0, 0, 170))

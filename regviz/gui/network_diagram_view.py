@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .theme import Theme
@@ -71,6 +71,8 @@ class NetworkDiagramView(QWidget):
         self._dropped: set[tuple[int, int]] = set()
         self._snapshot = None
         self._units_key = None  # what the unit circles now show
+        self._unit_px = 18.0  # circle diameter, set by _fit_to_size
+        self.diagram_box.sigResized.connect(self._fit_to_size)
         self._raster_empty = False  # the raster shows the "no dropout" note
         self.apply_theme(self.theme)
 
@@ -100,13 +102,54 @@ class NetworkDiagramView(QWidget):
         for l, (name, n) in enumerate(zip(names, sizes, strict=True)):
             text = f"{name}\n{n} units" if n != 1 else name
             label = pg.TextItem(text, anchor=(0.5, 0), color=self.theme.foreground)
-            label.setFont(QFont("DejaVu Sans", self.theme.font_pt - 1))
             label.setPos(l, -1.1)
             self.diagram_box.addItem(label)
             self.layer_labels.append(label)
-        self.diagram_box.setRange(xRange=(-0.4, len(sizes) - 0.6), yRange=(-1.45, 1.1),
-                                  padding=0)
         self._sizes = list(sizes)
+        self._fit_to_size()
+
+    @Slot()
+    def _fit_to_size(self) -> None:
+        """Label type and unit circles as large as the theme asks, but no larger
+        than the box allows: in presentation mode (1.6×) the labels of neighbouring
+        layers ran into each other, the second line fell off the bottom, and the
+        circles of a 20-unit layer covered each other."""
+        if self._sizes is None:
+            return
+        width, height = self.diagram_box.width(), self.diagram_box.height()
+        if width <= 1 or height <= 1:
+            return
+        n_layers = len(self._sizes)
+        x_span = n_layers - 0.2  # the x range is -0.4 … n_layers - 0.6
+        column_px = width / x_span
+        point_size = float(self.theme.font_pt - 1)
+        font = QFont("DejaVu Sans")
+        for label in self.layer_labels:
+            lines = label.textItem.toPlainText().splitlines()
+            font.setPointSizeF(point_size)
+            widest = max(QFontMetricsF(font).horizontalAdvance(t) for t in lines)
+            if widest > 0.92 * column_px:
+                point_size *= 0.92 * column_px / widest
+        point_size = max(7.0, point_size)
+        font.setPointSizeF(point_size)
+        metrics = QFontMetricsF(font)
+        for label in self.layer_labels:
+            label.setFont(font)
+        # Room under the units for two lines of labels (in view units).
+        top, label_top = 1.1, -1.1
+        block_px = 2 * metrics.lineSpacing() + 6
+        span = (top - label_top) / max(0.2, 1 - block_px / height)
+        self.diagram_box.setRange(xRange=(-0.4, n_layers - 0.6),
+                                  yRange=(top - span, top), padding=0)
+        # Neighbouring circles may overlap like links of a chain (a dropped unit's
+        # grey fill must stay visible), but not cover each other.
+        gaps = [2 * min(1.0, 0.12 * (n - 1)) / (n - 1)
+                for n in (min(s, MAX_UNITS_DRAWN) for s in self._sizes) if n > 1]
+        gap_px = min(gaps, default=1.0) * height / span
+        self._unit_px = float(np.clip(1.9 * gap_px, 7.0, 18 * self.theme.scale))
+        self._units_key = None
+        if self._snapshot is not None:
+            self._draw_units(self._snapshot)
 
     # -- updates --------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:
@@ -175,10 +218,11 @@ class NetworkDiagramView(QWidget):
                 off = (l, i) in dropped
                 brushes.append(dropped_brush if off else live_brush)
                 pens.append(pg.mkPen(t.dropped, width=2 * t.scale) if off else outline)
-        self.units.setData(pos=self._positions, size=18 * t.scale, brush=brushes, pen=pens)
+        size = self._unit_px
+        self.units.setData(pos=self._positions, size=size, brush=brushes, pen=pens)
         crosses = [self._positions[self._unit_index[l][i]] for l, i in sorted(dropped)
                    if i < len(self._unit_index[l])]
-        self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=16 * t.scale,
+        self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=size * 16 / 18,
                              brush=pg.mkBrush(t.foreground), pen=None)
 
     def _update_caption(self, snapshot, dropped) -> None:

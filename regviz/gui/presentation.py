@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from .app import BASE_POINT_SIZE, FONT_FAMILY
 from .history_plot import HistoryPlot
 from .theme import Theme
+from .view_tabs import ViewTabs
 
 # The controls grow less than the plots: the sidebar has to stay a sidebar.
 CONTROL_SCALE = 1.25
@@ -112,6 +113,8 @@ def apply_display(window) -> None:
         for child in sidebar.findChildren(QWidget):
             child.setFont(font)
     window.style_header(control_scale)
+    for tabs in window.findChildren(ViewTabs):
+        tabs.set_scale(control_scale)
     for view in window.views:
         if isinstance(view, HistoryPlot):
             restyle_history_plot(view, old, theme)

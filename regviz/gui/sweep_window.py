@@ -10,6 +10,7 @@ the window) stops the processes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -128,6 +129,10 @@ class SweepWindow(QWidget):
         self.status.setObjectName("sweep_status")
         self.status.setStyleSheet(big)
         self.status.setWordWrap(True)
+        # Room for the two-line result from the start: a word-wrapped label's height
+        # is negotiated through height-for-width after the text changes, and the
+        # plot under it jumped (or, laid out early, the message was cut in half).
+        self.status.setMinimumHeight(round(2.4 * QFontMetricsF(self._status_font()).lineSpacing()))
         self.plot = SweepPlot(self.theme)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -257,6 +262,11 @@ class SweepWindow(QWidget):
         self.cancel_button.setEnabled(running)
         for widget in (self.setting, self.low, self.high, self.points, self.steps):
             widget.setEnabled(not running)
+
+    def _status_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSize(13)  # the style sheet's size
+        return font
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status.setText(("⚠  " if error else "") + text)

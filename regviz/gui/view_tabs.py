@@ -13,7 +13,12 @@ class ViewTabs(QTabWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setDocumentMode(True)
-        self.setStyleSheet("QTabBar::tab { font-size: 12pt; padding: 3px 14px; }")
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        """Tab titles follow presentation mode (a style sheet ignores the font)."""
+        self.setStyleSheet(f"QTabBar::tab {{ font-size: {round(12 * scale)}pt; "
+                           f"padding: 3px 14px; }}")
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False
