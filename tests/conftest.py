@@ -14,9 +14,27 @@ os.environ["QT_SCALE_FACTOR"] = "1"
 # Remembered settings (QSettings) go to a throw-away folder, never the user's.
 os.environ["REGVIZ_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="regviz-test-settings-")
 
+import gc  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+
+# As in the app (regviz.gui.app): no automatic cycle collection, which could strike
+# inside Qt's code holding a lock (a test hung forever building a window) or in a
+# worker thread. Collected between tests instead, where no Qt code is running.
+gc.disable()
+
+
+_tests_run = [0]
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_between_tests():
+    yield
+    # The young generations after every test, everything every 20 tests (a full
+    # collection walks the whole heap, which is large in a GUI test session).
+    _tests_run[0] += 1
+    gc.collect(2 if _tests_run[0] % 20 == 0 else 1)
 
 SCREENSHOT_DIR = Path(__file__).parent / "screenshots"
 

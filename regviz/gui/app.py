@@ -48,7 +48,26 @@ def create_application(argv: list[str] | None = None, deterministic: bool = Fals
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     _configure_pyqtgraph()
+    _collect_garbage_in_this_thread()
     return app
+
+
+_garbage_collector = None
+
+
+def _collect_garbage_in_this_thread() -> None:
+    """Python's cycle collector, run only from a timer in the GUI thread.
+
+    Left automatic, it runs wherever an allocation happens to cross its threshold:
+    inside Qt's own code holding a connection lock (it then destroyed a QObject
+    that waited for that lock: the window hung forever while being built), or in
+    the training thread (destroying GUI objects from the wrong thread). pyqtgraph's
+    GarbageCollector turns automatic collection off and collects on a timer."""
+    global _garbage_collector
+    if _garbage_collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _garbage_collector = GarbageCollector(interval=0.5)
 
 
 def _configure_pyqtgraph() -> None:
