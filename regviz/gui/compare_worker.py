@@ -11,18 +11,13 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import (
-    Q_ARG,
-    QMetaObject,
-    QObject,
-    Qt,
-    QThread,
     Signal,
     Slot,
 )
 
 from ..compare import Comparison
 from ..snapshot import take_snapshot
-from .training_worker import TrainingWorker, _never_raises
+from .training_worker import TrainingWorker, WorkerController, _never_raises
 
 # Four boundaries share the screen: a coarser grid looks the same at that size and
 # costs the training thread less per snapshot.
@@ -70,9 +65,8 @@ class CompareWorker(TrainingWorker):
         self.snapshot_ready.emit(snapshots)
 
 
-class CompareController(QObject):
-    """The GUI side: owns the parentless thread and the worker; every request is a
-    queued signal, run in the worker's thread between chunks of steps."""
+class CompareController(WorkerController):
+    """Compare mode's training: every run of a ``Comparison`` in one worker."""
 
     play_requested = Signal()
     pause_requested = Signal()
@@ -83,44 +77,11 @@ class CompareController(QObject):
 
     def __init__(self, comparison: Comparison, parent=None):
         super().__init__(parent)
-        self.thread = QThread()  # parentless: shutdown() quits and waits for it
-        self.thread.setObjectName("regviz-compare")
-        self.worker = CompareWorker(comparison)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.start_timer)
-        queued = Qt.ConnectionType.QueuedConnection
-        for signal, slot in ((self.play_requested, self.worker.play),
-                             (self.pause_requested, self.worker.pause),
-                             (self.reset_requested, self.worker.reset),
-                             (self.run_config_requested, self.worker.apply_run),
-                             (self.comparison_requested, self.worker.replace_experiment),
-                             (self.snapshot_interval_requested,
-                              self.worker.set_snapshot_interval)):
-            signal.connect(slot, queued)
-        self._shut_down = False
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def run_steps_blocking(self, n: int) -> tuple:
-        """Train every run exactly ``n`` steps and return their snapshots, waiting
-        for the worker (tests, screenshots)."""
-        if self.thread.isRunning():
-            QMetaObject.invokeMethod(self.worker, "run_steps",
-                                     Qt.ConnectionType.BlockingQueuedConnection, Q_ARG(int, n))
-        else:
-            self.worker.run_steps(n)
-        return self.worker.last_snapshot
-
-    def shutdown(self) -> None:
-        """Stop training and the thread; returns when the thread has finished."""
-        if self._shut_down:
-            return
-        self._shut_down = True
-        if self.thread.isRunning():
-            QMetaObject.invokeMethod(self.worker, "stop",
-                                     Qt.ConnectionType.BlockingQueuedConnection)
-            self.thread.quit()
-            self.thread.wait()
-        else:
-            self.worker._stopped = True
+        worker = CompareWorker(comparison)
+        self._adopt(worker, "regviz-compare", (
+            (self.play_requested, worker.play),
+            (self.pause_requested, worker.pause),
+            (self.reset_requested, worker.reset),
+            (self.run_config_requested, worker.apply_run),
+            (self.comparison_requested, worker.replace_experiment),
+            (self.snapshot_interval_requested, worker.set_snapshot_interval)))

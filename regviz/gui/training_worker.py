@@ -252,53 +252,29 @@ class TrainingWorker(QObject):
             self._rate_mark = (now, self.experiment.step_count)
 
 
-class TrainingController(QObject):
-    """The GUI side: owns the parentless thread and the worker. Every request is a
-    queued signal, so it runs in the worker's thread between batches."""
+class WorkerController(QObject):
+    """The GUI side of a worker: owns the parentless thread the worker lives in.
+    Every request is a queued signal, so it runs in the worker's thread between
+    chunks of steps. Subclasses declare the signals and call ``_adopt``."""
 
-    play_requested = Signal()
-    pause_requested = Signal()
-    step_requested = Signal(int)
-    reset_requested = Signal()
-    config_requested = Signal(object)
-    data_requested = Signal(object)
-    experiment_requested = Signal(object)
-    snapshot_interval_requested = Signal(float)
-
-    def __init__(self, experiment: Experiment, parent=None):
-        super().__init__(parent)
+    def _adopt(self, worker, thread_name: str, connections) -> None:
         # Parentless: a QThread must not be destroyed by a parent while it runs;
         # this controller quits and waits for it in shutdown().
         self.thread = QThread()
-        self.thread.setObjectName("regviz-training")
-        self.worker = TrainingWorker(experiment)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.start_timer)
-        queued = Qt.ConnectionType.QueuedConnection
-        for signal, slot in ((self.play_requested, self.worker.play),
-                             (self.pause_requested, self.worker.pause),
-                             (self.step_requested, self.worker.step),
-                             (self.reset_requested, self.worker.reset),
-                             (self.config_requested, self.worker.apply_config),
-                             (self.data_requested, self.worker.set_data),
-                             (self.experiment_requested, self.worker.replace_experiment),
-                             (self.snapshot_interval_requested,
-                              self.worker.set_snapshot_interval)):
-            signal.connect(slot, queued)
+        self.thread.setObjectName(thread_name)
+        self.worker = worker
+        worker.moveToThread(self.thread)
+        self.thread.started.connect(worker.start_timer)
+        for signal, slot in connections:
+            signal.connect(slot, Qt.ConnectionType.QueuedConnection)
         self._shut_down = False
 
     def start(self) -> None:
         self.thread.start()
 
-    @property
-    def experiment(self) -> Experiment:
-        """The worker's experiment. Read-only from the GUI thread, and only what does
-        not change while training (its config); everything else comes in snapshots."""
-        return self.worker.experiment
-
-    def run_steps_blocking(self, n: int) -> Snapshot:
-        """Train exactly ``n`` steps and return the snapshot after them, waiting for
-        the worker (tests, scripts, screenshots). Divergence stops early, as in Play."""
+    def run_steps_blocking(self, n: int):
+        """Train exactly ``n`` steps and return the snapshot(s) after them, waiting
+        for the worker (tests, scripts, screenshots). Divergence stops early, as in Play."""
         if self.thread.isRunning():
             QMetaObject.invokeMethod(self.worker, "run_steps",
                                      Qt.ConnectionType.BlockingQueuedConnection, Q_ARG(int, n))
@@ -322,3 +298,35 @@ class TrainingController(QObject):
             # Never started: no timer, no event loop; only refuse later requests
             # (the worker cannot be moved from a thread that is not running).
             self.worker._stopped = True
+
+
+class TrainingController(WorkerController):
+    """The main window's training: one ``Experiment`` in a ``TrainingWorker``."""
+
+    play_requested = Signal()
+    pause_requested = Signal()
+    step_requested = Signal(int)
+    reset_requested = Signal()
+    config_requested = Signal(object)
+    data_requested = Signal(object)
+    experiment_requested = Signal(object)
+    snapshot_interval_requested = Signal(float)
+
+    def __init__(self, experiment: Experiment, parent=None):
+        super().__init__(parent)
+        worker = TrainingWorker(experiment)
+        self._adopt(worker, "regviz-training", (
+            (self.play_requested, worker.play),
+            (self.pause_requested, worker.pause),
+            (self.step_requested, worker.step),
+            (self.reset_requested, worker.reset),
+            (self.config_requested, worker.apply_config),
+            (self.data_requested, worker.set_data),
+            (self.experiment_requested, worker.replace_experiment),
+            (self.snapshot_interval_requested, worker.set_snapshot_interval)))
+
+    @property
+    def experiment(self) -> Experiment:
+        """The worker's experiment. Read-only from the GUI thread, and only what does
+        not change while training (its config); everything else comes in snapshots."""
+        return self.worker.experiment
