@@ -13,7 +13,6 @@ import csv
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .config import FIELDS, Config, load_preset, preset_names
@@ -199,20 +198,13 @@ def _check_writable(path: str) -> None:
 
 
 def _write_atomic(path: str, text: str) -> None:
-    """Write via a temp file + rename so an error never leaves half a file or
-    destroys the previous one."""
-    folder = Path(path).resolve().parent
+    """``text`` to ``path``; a failure leaves any previous file as it was."""
+    from .atomic_file import write_atomically
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regviz-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        write_atomically(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    except OSError as exc:  # its message names the path and the reason
+        raise UsageError(str(exc)) from None
 
 
 if __name__ == "__main__":

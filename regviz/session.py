@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .atomic_file import write_atomically
 from .config import Config
 from .experiment import Experiment, TrainTestData
 
@@ -72,14 +72,12 @@ def save(session: Session, path: str | os.PathLike) -> Path:
             arrays[f"weight_{i}"], arrays[f"bias_{i}"] = w, b
     for name, values in (session.history or {}).items():
         arrays[f"history_{name}"] = values
-    fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=".regviz-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    def write(tmp: str) -> None:
+        # Through a file object: given a name, numpy would append ".npz" to it.
+        with open(tmp, "wb") as fh:
             np.savez_compressed(fh, **arrays)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    write_atomically(path, write)
     return path
 
 

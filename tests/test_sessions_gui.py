@@ -11,7 +11,7 @@ from classroom_helpers import (
     worker_state,
 )
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from regviz import session as sessions
 from regviz.config import load_preset
@@ -97,12 +97,12 @@ def test_failed_save_leaves_the_old_file_and_says_so(window, qtbot, tmp_path, mo
     path = tmp_path / "keep.regviz"
     path.write_bytes(b"the earlier session")
 
-    def broken_save(session, target):
-        with open(target, "wb") as fh:
-            fh.write(b"half a sess")
+    def disk_fills_up(fh, **arrays):
+        # The disk fills up half-way through writing the archive.
+        fh.write(b"half a sess")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(sessions, "save", broken_save)
+    monkeypatch.setattr(sessions.np, "savez_compressed", disk_fills_up)
     assert not session_actions.save_session(w, str(path))
     assert path.read_bytes() == b"the earlier session"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.regviz"]
@@ -234,7 +234,7 @@ def test_export_dialog_offers_everything(window, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "cost"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "SVG drawing (*.svg)"))
-    dialog.findChild(type(w.play_button), "export_save").click()
+    dialog.findChild(QPushButton, "export_save").click()
     assert errors.shown == []
     assert "<svg" in (tmp_path / "cost.svg").read_text()[:2000]
 

@@ -9,10 +9,10 @@ no timer, nothing racing the picture."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..atomic_file import write_atomically
 from ..config import Config
 from ..core import TrainingDiverged
 from ..experiment import TrainTestData
@@ -70,22 +70,11 @@ def render_window_png(config: Config, steps: int, path: str | os.PathLike,
     ``path`` only once complete, so a failure leaves no partial file and keeps any
     previous one. An unwritable place raises OSError naming ``path``, before any
     training is done."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.stem}-",
-                                   suffix=".png.tmp")
-    except OSError as exc:  # missing folder, no permission
-        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    try:
+    def write(tmp: str) -> None:
         image = render_window_image(config, steps, size, data)
         if not image.save(tmp, "PNG"):
             raise OSError(f"cannot write {path}: saving the PNG failed (disk full?)")
-        os.replace(tmp, path)
-    except OSError as exc:
-        if str(path) in str(exc):
-            raise
-        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
+
+    # The temporary file exists before any training: an unwritable place fails fast.
+    return write_atomically(path, write)
+

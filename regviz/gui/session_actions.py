@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 from .. import session as sessions
 from ..experiment import make_data
 from ..snapshot import Snapshot
-from .file_writing import busy, show_done, show_error, write_atomically
+from .file_writing import busy, show_done, show_error
 
 SESSION_FILTER = "regviz sessions (*.regviz);;All files (*)"
 DATA_FILTER = "Points (*.csv *.npz *.mat);;All files (*)"
@@ -74,7 +74,7 @@ def save_session(window, path: str | None = None, include_weights: bool = True) 
     try:
         with busy(window, f"Saving {path} …"):
             session = session_from_snapshot(exact_snapshot(window), include_weights)
-            write_atomically(path, lambda tmp: sessions.save(session, tmp))
+            sessions.save(session, path)  # atomic itself: the old file survives a failure
     except (OSError, ValueError) as exc:
         show_error(window, "Could not save the session",
                    f"The session was not saved to {path}:\n{exc}")

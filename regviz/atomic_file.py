@@ -1,0 +1,39 @@
+"""Writing a file so that a failure never leaves half a file or destroys the old one:
+a temporary file in the same folder, renamed over the target only when complete.
+Every file regviz writes goes through here (reports, histories, sessions,
+screenshots, exports). Pure Python: no Qt."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> Path:
+    """Call ``write(temporary_path)`` and move the result to ``path``. The temporary
+    file keeps ``path``'s extension (exporters choose the format by it). On any
+    failure nothing is left behind and an existing ``path`` is untouched; OSError
+    names ``path`` and the reason."""
+    path = Path(path)
+    if path.is_dir():
+        raise OSError(f"cannot write {path}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.stem}-",
+                                   suffix=path.suffix)
+    except OSError as exc:  # missing folder, no permission
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from None
+    os.close(fd)
+    try:
+        write(tmp)
+        if os.path.getsize(tmp) == 0:
+            raise OSError(f"cannot write {path}: nothing was written (disk full?)")
+        os.replace(tmp, path)
+    except OSError as exc:
+        if str(path) in str(exc):
+            raise
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
