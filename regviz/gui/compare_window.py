@@ -30,9 +30,9 @@ from .compare_plots import CompareAccuracyView, CompareCostView, run_colours
 from .compare_worker import CompareController
 from .decision_boundary_view import DecisionBoundaryView
 from .frame_pacer import FramePacer
+from .play_pause_button import PlayPauseButton
 from .theme import Theme
 
-PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
 TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
 
 
@@ -142,9 +142,8 @@ class CompareWindow(QWidget):
     # -- construction -------------------------------------------------------------------
     def _build(self) -> None:
         t = self.theme
-        self.play_button = QPushButton(PLAY_TEXT)
+        self.play_button = PlayPauseButton()
         self.play_button.setObjectName("compare_play")
-        self.play_button.setCheckable(True)
         self.play_button.setToolTip("Start or pause every run (Space)")
         self.reset_button = QPushButton("Reset")
         self.reset_button.setObjectName("compare_reset")
@@ -276,7 +275,6 @@ class CompareWindow(QWidget):
             self.controller.play_requested.emit()
         else:
             self.controller.pause_requested.emit()
-        self.play_button.setText(PAUSE_TEXT if on else PLAY_TEXT)
 
     def play(self) -> None:
         self.play_button.setChecked(True)
@@ -374,11 +372,7 @@ class CompareWindow(QWidget):
         self.pacer.set_live(running)
         for view in (self.cost_view, self.accuracy_view):
             view.set_antialias(not running)
-        if self.play_button.isChecked() != running:
-            self.play_button.blockSignals(True)
-            self.play_button.setChecked(running)
-            self.play_button.setText(PAUSE_TEXT if running else PLAY_TEXT)
-            self.play_button.blockSignals(False)
+        self.play_button.show_running(running)
 
     # -- shutting down ------------------------------------------------------------------
     def shutdown(self) -> None:

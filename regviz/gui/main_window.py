@@ -35,6 +35,7 @@ from .export_actions import install_export_actions
 from .frame_pacer import FramePacer
 from .help_dialogs import install_help
 from .network_diagram_view import NetworkDiagramView
+from .play_pause_button import PlayPauseButton
 from .point_editor import install_point_editor
 from .presentation import install_view_actions, set_presentation
 from .session_actions import install_session_actions
@@ -48,7 +49,6 @@ from .weight_histogram_view import WeightHistogramView
 from .weight_norms_view import WeightNormsView
 
 CONTROL_PANEL_WIDTH = 380
-PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
 
 
 def banner_text(message: str) -> str:
@@ -179,9 +179,8 @@ class MainWindow(QMainWindow):
     def _build_sidebar(self) -> QWidget:
         """Play/Step/Reset, the step counter, the preset and every setting, in a
         fixed-width scrollable column: the views are the show."""
-        self.play_button = QPushButton(PLAY_TEXT)
+        self.play_button = PlayPauseButton()
         self.play_button.setObjectName("play")
-        self.play_button.setCheckable(True)
         self.play_button.setToolTip("Start or pause training (Space)")
         self.step_button = QPushButton("Step")
         self.step_button.setObjectName("step")
@@ -302,7 +301,6 @@ class MainWindow(QMainWindow):
             self.controller.play_requested.emit()
         else:
             self.controller.pause_requested.emit()
-        self.play_button.setText(PAUSE_TEXT if on else PLAY_TEXT)
 
     def play(self) -> None:
         self.play_button.setChecked(True)
@@ -413,11 +411,7 @@ class MainWindow(QMainWindow):
         for view in (self.cost_view, self.accuracy_view, self.weight_norms_view,
                      self.network_diagram_view):
             view.set_antialias(not running)
-        if self.play_button.isChecked() != running:
-            self.play_button.blockSignals(True)
-            self.play_button.setChecked(running)
-            self.play_button.setText(PAUSE_TEXT if running else PLAY_TEXT)
-            self.play_button.blockSignals(False)
+        self.play_button.show_running(running)
 
     @Slot(float)
     def _on_frame_interval_changed(self, seconds: float) -> None:

@@ -1,0 +1,32 @@
+"""The Play/Pause toggle shared by the main window and compare mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QPushButton
+
+PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
+
+
+class PlayPauseButton(QPushButton):
+    """Checked while training runs; its label names what a press will do.
+
+    ``toggled`` is the user's (or a script's) request; ``show_running`` mirrors
+    what the worker reports without emitting it again, so the worker's own pause
+    (divergence, an error) does not echo back as a new request."""
+
+    def __init__(self, parent=None):
+        super().__init__(PLAY_TEXT, parent)
+        self.setCheckable(True)
+        self.toggled.connect(self._label)
+
+    @Slot(bool)
+    def _label(self, on: bool) -> None:
+        self.setText(PAUSE_TEXT if on else PLAY_TEXT)
+
+    def show_running(self, running: bool) -> None:
+        if self.isChecked() != running:
+            self.blockSignals(True)
+            self.setChecked(running)
+            self.blockSignals(False)
+            self._label(running)
