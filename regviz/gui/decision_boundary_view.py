@@ -5,10 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -233,13 +231,7 @@ class DecisionBoundaryView(QWidget):
         self.caption.setMinimumWidth(
             self.caption.fontMetrics().horizontalAdvance("mistakes: train 8888, test 8888"))
         self.plot_widget.setBackground(theme.background)
-        font = QFont("DejaVu Sans", theme.font_pt)
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setPen(theme.foreground)
-            axis.setTextPen(theme.foreground)
-            axis.setTickFont(font)
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # see HistoryPlot
+        theme.style_axes(self.plot)
         self.plot.setTitle("Decision boundary", color=theme.foreground,
                            size=f"{theme.title_pt}pt")
         self.contour.setPen(pg.mkPen(theme.foreground, width=2 * theme.scale))

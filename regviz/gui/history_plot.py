@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from .theme import Theme
 
@@ -225,20 +225,13 @@ class HistoryPlot(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.plot_widget.setBackground(theme.background)
-        font = QFont("DejaVu Sans", theme.font_pt)
+        theme.style_axes(self.plot)
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
-            axis.setPen(theme.foreground)
-            axis.setTextPen(theme.foreground)
-            axis.setTickFont(font)
-            axis.label.setFont(font)
             if axis.autoSIPrefix:
                 # Once only: pyqtgraph 0.14 re-scales even a disabled axis (losses
                 # of 0.2 read 200) when this runs with its label shown (a theme change).
                 axis.enableAutoSIPrefix(False)
-            # Painting an axis (many antialiased labels) is the dearest part of a frame;
-            # cached as a pixmap it is only re-drawn when its range actually changes.
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             # Grid lines at labelled and minor ticks only: the third, faintest level
             # was unreadable on a projector and half the cost of re-drawing an axis.
             axis.setStyle(maxTickLevel=1)

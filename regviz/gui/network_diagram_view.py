@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .theme import Theme
 
@@ -300,12 +300,7 @@ class NetworkDiagramView(QWidget):
                                   size=f"{theme.font_pt}pt")
         self.raster_plot.setLabel("left", "unit", color=theme.foreground)
         self.raster_plot.setLabel("bottom", "training point", color=theme.foreground)
-        for side in ("left", "bottom"):
-            axis = self.raster_plot.getAxis(side)
-            axis.setPen(theme.foreground)
-            axis.setTextPen(theme.foreground)
-            axis.setTickFont(QFont("DejaVu Sans", max(8, theme.font_pt - 2)))
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        theme.style_axes(self.raster_plot, max(8, theme.font_pt - 2))
         self.raster_note.setColor(theme.foreground)
         self._style_links()
         self.raster_note.setFont(QFont("DejaVu Sans", theme.font_pt))

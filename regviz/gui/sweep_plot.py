@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..config import FIELDS_BY_NAME
 from ..sweep import SweepPoint
@@ -65,14 +65,7 @@ class SweepPlot(QWidget):
         self.best_line.hide()
         self.best_label.hide()
         self.break_mark.hide()
-        font = QFont("DejaVu Sans", t.font_pt)
-        for side in ("left", "bottom"):
-            axis = self.plot.getAxis(side)
-            axis.setPen(t.foreground)
-            axis.setTextPen(t.foreground)
-            axis.setTickFont(font)
-            axis.label.setFont(font)
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        t.style_axes(self.plot)
         self.plot.setLabel("left", "error (%)", color=t.foreground)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -112,6 +112,24 @@ class Theme:
         pale = mid + (colours - mid) * self.tint
         return (probs @ pale).clip(0, 255).astype(np.uint8)
 
+    def style_axes(self, plot, point_size: int | None = None) -> None:
+        """The left and bottom axes of ``plot`` (a PlotItem) in this theme's colours
+        and type (``point_size`` for ticks and axis labels; default ``font_pt``).
+
+        Cached as a pixmap: painting an axis (many antialiased labels) is the dearest
+        part of a frame, and cached it is only re-drawn when its range changes."""
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QGraphicsItem
+
+        font = QFont("DejaVu Sans", point_size or self.font_pt)
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(self.foreground)
+            axis.setTextPen(self.foreground)
+            axis.setTickFont(font)
+            axis.label.setFont(font)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
     def pen(self, colour, width: float | None = None, dashed: bool = False):
         from PySide6.QtCore import Qt
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..core.history import WeightHistograms
 from .history_plot import nice_ceiling
@@ -92,17 +91,12 @@ class WeightHistogramView(QWidget):
 
     def _style_plots(self) -> None:
         t = self.theme
-        font = QFont("DejaVu Sans", t.font_pt - 1)
         for l, (plot, shape) in enumerate(zip(self.plots, self._shapes, strict=True)):
             plot.setTitle(f"W{l + 1}  ({shape[0]}×{shape[1]})", color=t.foreground,
                           size=f"{t.font_pt + 1}pt")
+            t.style_axes(plot, t.font_pt - 1)
             for side in ("left", "bottom"):
-                axis = plot.getAxis(side)
-                axis.setPen(t.foreground)
-                axis.setTextPen(t.foreground)
-                axis.setTickFont(font)
-                axis.enableAutoSIPrefix(False)
-                axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                plot.getAxis(side).enableAutoSIPrefix(False)
             plot.getAxis("bottom").setTicks(None)
             if l == 0:
                 plot.setLabel("left", "weight", color=t.foreground, size=f"{t.font_pt}pt")
