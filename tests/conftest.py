@@ -72,3 +72,22 @@ def assert_screenshot(request):
         return assert_matches_baseline(image, baseline, SCREENSHOT_DIR / "failures", **tolerance)
 
     return check
+
+
+@pytest.fixture
+def make_view(qtbot):
+    """``make_view(ViewClass, size)``: one view alone, light theme, shown and exposed."""
+    from regviz.gui.app import create_application
+    from regviz.gui.theme import Theme
+
+    create_application(deterministic=True)
+
+    def make(cls, size=(700, 500)):
+        view = cls(Theme.light())
+        qtbot.addWidget(view)
+        view.resize(*size)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make

@@ -49,21 +49,6 @@ def no_ensemble_request():
     request_ensemble(EnsembleRequest())
 
 
-@pytest.fixture
-def make_view(qtbot):
-    create_application(deterministic=True)
-
-    def make(cls, size=(700, 500)):
-        view = cls(Theme.light())
-        qtbot.addWidget(view)
-        view.resize(*size)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
-
-    return make
-
-
 def trained(config: Config, steps: int) -> Experiment:
     experiment = Experiment(config)
     experiment.step(steps)

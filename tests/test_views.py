@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 from regviz.config import load_preset
 from regviz.experiment import Experiment
 from regviz.gui.accuracy_view import AccuracyView
-from regviz.gui.app import create_application
 from regviz.gui.cost_view import CostView
 from regviz.gui.decision_boundary_view import DecisionBoundaryView
 from regviz.gui.network_diagram_view import NetworkDiagramView
@@ -24,21 +23,6 @@ VIEWS = {"cost_view": CostView, "accuracy_view": AccuracyView,
          "weight_norms_view": WeightNormsView, "decision_boundary_view": DecisionBoundaryView,
          "network_diagram_view": NetworkDiagramView,
          "weight_histogram_view": WeightHistogramView}
-
-
-@pytest.fixture
-def make_view(qtbot):
-    create_application(deterministic=True)
-
-    def make(cls, size=(700, 500)):
-        view = cls(Theme.light())
-        qtbot.addWidget(view)
-        view.resize(*size)
-        view.show()
-        qtbot.waitExposed(view)
-        return view
-
-    return make
 
 
 def pixel(widget, view_box, x, y, dx=0, dy=0) -> QColor:
