@@ -22,7 +22,8 @@ CHILD = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QTimer
     from regviz.config import load_preset
-    from regviz.gui.app import build_window, create_application
+    from regviz.gui.app import create_application
+    from regviz.gui.launch import build_window
     from regviz.gui.teach_actions import TeachActions
 
     app = create_application()

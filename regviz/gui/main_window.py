@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.theme = Theme.light()
         self.dark_theme = False
         self.presenting = False
-        # Only the interactive launcher remembers settings (settings.restore_window);
+        # Only the interactive launcher remembers settings (launch.restore_window);
         # windows built by tests and the screenshot renderer leave them alone.
         self.remember_settings = False
         self.latest: Snapshot | None = None  # the snapshot every view now shows
