@@ -21,10 +21,10 @@ from regviz.experiment import Experiment
 from regviz.formula import formula, formula_text
 from regviz.gui.app import create_application
 from regviz.gui.control_panel import ControlPanel
-from regviz.gui.cost_view import CostView, early_stop_index
-from regviz.gui.decision_boundary_view import DecisionBoundaryView
 from regviz.gui.theme import Theme
-from regviz.gui.weight_histogram_view import (
+from regviz.gui.views.cost_view import CostView, early_stop_index
+from regviz.gui.views.decision_boundary_view import DecisionBoundaryView
+from regviz.gui.views.weight_histogram_view import (
     WeightHistogramView,
     histogram_image,
     step_ticks,

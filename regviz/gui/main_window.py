@@ -27,14 +27,10 @@ from PySide6.QtWidgets import (
 from ..config import Config, load_preset, preset_description, preset_names
 from ..experiment import Experiment
 from ..snapshot import Snapshot
-from .accuracy_view import AccuracyView
 from .control_panel import ControlPanel
-from .cost_view import CostView
-from .decision_boundary_view import DecisionBoundaryView
 from .export_actions import install_export_actions
 from .frame_pacer import FramePacer
 from .help_dialogs import install_help
-from .network_diagram_view import NetworkDiagramView
 from .play_pause_button import PlayPauseButton
 from .point_editor import install_point_editor
 from .presentation import install_view_actions, set_presentation
@@ -44,9 +40,13 @@ from .shortcuts import install_shortcuts
 from .teach_actions import install_teach_actions
 from .theme import Theme
 from .training_worker import TrainingController
-from .view_tabs import StretchOnly, ViewTabs
-from .weight_histogram_view import WeightHistogramView
-from .weight_norms_view import WeightNormsView
+from .views.accuracy_view import AccuracyView
+from .views.cost_view import CostView
+from .views.decision_boundary_view import DecisionBoundaryView
+from .views.network_diagram_view import NetworkDiagramView
+from .views.view_tabs import StretchOnly, ViewTabs
+from .views.weight_histogram_view import WeightHistogramView
+from .views.weight_norms_view import WeightNormsView
 
 CONTROL_PANEL_WIDTH = 380
 

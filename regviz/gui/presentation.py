@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from .app import BASE_POINT_SIZE, FONT_FAMILY
-from .history_plot import HistoryPlot
 from .theme import Theme
-from .view_tabs import ViewTabs
+from .views.history_plot import HistoryPlot
+from .views.view_tabs import ViewTabs
 
 # The controls grow less than the plots: the sidebar has to stay a sidebar.
 CONTROL_SCALE = 1.25
