@@ -20,7 +20,7 @@ from regviz.core.history import History, WeightHistograms
 from regviz.experiment import Experiment
 from regviz.formula import formula, formula_text
 from regviz.gui.app import create_application
-from regviz.gui.control_panel import ControlPanel
+from regviz.gui.controls.control_panel import ControlPanel
 from regviz.gui.theme import Theme
 from regviz.gui.views.cost_view import CostView, early_stop_index
 from regviz.gui.views.decision_boundary_view import DecisionBoundaryView

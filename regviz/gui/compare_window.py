@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from ..compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
 from ..config import FIELDS_BY_NAME, Config
 from .compare_worker import CompareController
+from .controls.play_pause_button import PlayPauseButton
 from .frame_pacer import FramePacer
-from .play_pause_button import PlayPauseButton
 from .theme import Theme
 from .views.compare_plots import CompareAccuracyView, CompareCostView, run_colours
 from .views.decision_boundary_view import DecisionBoundaryView

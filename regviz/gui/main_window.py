@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from ..config import Config, load_preset, preset_description, preset_names
 from ..experiment import Experiment
 from ..snapshot import Snapshot
-from .control_panel import ControlPanel
+from .controls.control_panel import ControlPanel
+from .controls.play_pause_button import PlayPauseButton
 from .export_actions import install_export_actions
 from .frame_pacer import FramePacer
 from .help_dialogs import install_help
-from .play_pause_button import PlayPauseButton
 from .point_editor import install_point_editor
 from .presentation import install_view_actions, set_presentation
 from .session_actions import install_session_actions
