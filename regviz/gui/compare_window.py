@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from ..compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
 from ..config import FIELDS_BY_NAME, Config
-from .compare_worker import CompareController
 from .controls.play_pause_button import PlayPauseButton
-from .frame_pacer import FramePacer
 from .theme import Theme
 from .views.compare_plots import CompareAccuracyView, CompareCostView, run_colours
 from .views.decision_boundary_view import DecisionBoundaryView
+from .workers.compare_worker import CompareController
+from .workers.frame_pacer import FramePacer
 
 TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
 

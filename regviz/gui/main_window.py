@@ -30,7 +30,6 @@ from ..snapshot import Snapshot
 from .controls.control_panel import ControlPanel
 from .controls.play_pause_button import PlayPauseButton
 from .export_actions import install_export_actions
-from .frame_pacer import FramePacer
 from .help_dialogs import install_help
 from .point_editor import install_point_editor
 from .presentation import install_view_actions, set_presentation
@@ -39,7 +38,6 @@ from .settings import remember_preset, save_window
 from .shortcuts import install_shortcuts
 from .teach_actions import install_teach_actions
 from .theme import Theme
-from .training_worker import TrainingController
 from .views.accuracy_view import AccuracyView
 from .views.cost_view import CostView
 from .views.decision_boundary_view import DecisionBoundaryView
@@ -47,6 +45,8 @@ from .views.network_diagram_view import NetworkDiagramView
 from .views.view_tabs import StretchOnly, ViewTabs
 from .views.weight_histogram_view import WeightHistogramView
 from .views.weight_norms_view import WeightNormsView
+from .workers.frame_pacer import FramePacer
+from .workers.training_worker import TrainingController
 
 CONTROL_PANEL_WIDTH = 380
 
