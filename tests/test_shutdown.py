@@ -24,7 +24,7 @@ CHILD = textwrap.dedent("""
     from regviz.config import load_preset
     from regviz.gui.app import create_application
     from regviz.gui.launch import build_window
-    from regviz.gui.teach_actions import TeachActions
+    from regviz.gui.actions.teach_actions import TeachActions
 
     app = create_application()
     window = build_window(load_preset("overfit"))

@@ -7,8 +7,8 @@ import gc
 import signal
 
 from ..config import Config
+from .actions.presentation import set_dark_theme
 from .app import create_application
-from .presentation import set_dark_theme
 from .settings import GEOMETRY_KEY, THEME_KEY, app_settings
 
 WINDOW_SIZE = (1600, 1000)

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 from ..config import Config, load_preset, preset_description, preset_names
 from ..experiment import Experiment
 from ..snapshot import Snapshot
+from .actions.export_actions import install_export_actions
+from .actions.help_dialogs import install_help
+from .actions.point_editor import install_point_editor
+from .actions.presentation import install_view_actions, set_presentation
+from .actions.session_actions import install_session_actions
+from .actions.shortcuts import install_shortcuts
+from .actions.teach_actions import install_teach_actions
 from .controls.control_panel import ControlPanel
 from .controls.play_pause_button import PlayPauseButton
-from .export_actions import install_export_actions
-from .help_dialogs import install_help
-from .point_editor import install_point_editor
-from .presentation import install_view_actions, set_presentation
-from .session_actions import install_session_actions
 from .settings import remember_preset, save_window
-from .shortcuts import install_shortcuts
-from .teach_actions import install_teach_actions
 from .theme import Theme
 from .views.accuracy_view import AccuracyView
 from .views.cost_view import CostView
