@@ -469,7 +469,7 @@ def test_window_has_histogram_tab_that_updates(qtbot):
 
 
 def test_toggling_the_ensemble_while_paused_brings_a_fresh_snapshot(qtbot):
-    from regviz.gui.main_window import MainWindow
+    from regviz.gui.windows.main_window import MainWindow
 
     create_application(deterministic=True)
     window = MainWindow(config=load_preset("dropout"))

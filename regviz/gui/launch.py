@@ -20,7 +20,7 @@ def build_window(config: Config, size=WINDOW_SIZE, remember: bool = True):
     ``remember``: restore the theme and geometry of the last launch and remember
     them (and the preset) for the next one."""
     create_application()
-    from .main_window import MainWindow
+    from .windows.main_window import MainWindow
 
     window = MainWindow(config=config)
     window.resize(*size)
