@@ -10,12 +10,14 @@ from ..config import Config
 from .actions.presentation import set_dark_theme
 from .app import create_application
 from .settings import GEOMETRY_KEY, THEME_KEY, app_settings
+from .windows.screen_fit import clamp_to_screen, size_to_screen
 
 WINDOW_SIZE = (1600, 1000)
 
 
 def build_window(config: Config, size=WINDOW_SIZE, remember: bool = True):
-    """The main window on ``config``, sized, training thread started, not shown.
+    """The main window on ``config``, ``size`` or what of it fits the screen,
+    training thread started, not shown.
 
     ``remember``: restore the theme and geometry of the last launch and remember
     them (and the preset) for the next one."""
@@ -23,7 +25,9 @@ def build_window(config: Config, size=WINDOW_SIZE, remember: bool = True):
     from .windows.main_window import MainWindow
 
     window = MainWindow(config=config)
-    window.resize(*size)
+    # At most the screen's available area: a 1600×1000 window on a 1366×768 laptop
+    # or a 1280×720 projector would hide its own edges.
+    size_to_screen(window, size)
     if remember:
         restore_window(window)
     # The window's thousands of long-lived objects never need the cycle collector's
@@ -40,6 +44,8 @@ def restore_window(window) -> None:
     geometry = settings.value(GEOMETRY_KEY)
     if geometry is not None:
         window.restoreGeometry(geometry)
+        # Remembered on a larger screen (the office monitor), opened on the projector.
+        clamp_to_screen(window)
     set_dark_theme(window, str(settings.value(THEME_KEY, "light")) == "dark")
     window.remember_settings = True
 

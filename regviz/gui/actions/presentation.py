@@ -11,12 +11,14 @@ from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ..app import BASE_POINT_SIZE, FONT_FAMILY
-from ..theme import Theme
+from ..theme import PRESENTATION_SCALE, Theme
 from ..views.history_plot import HistoryPlot
 from ..views.view_tabs import ViewTabs
 
-# The controls grow less than the plots: the sidebar has to stay a sidebar.
-CONTROL_SCALE = 1.25
+# The controls' text grows as much as the plots' (the back row reads both); the
+# panel, 1.6× as wide, is a drawer in presentation mode and the demo's controls
+# sit in the compact bar (windows/adaptive_layout.py).
+CONTROL_SCALE = PRESENTATION_SCALE
 # Theme colours a curve may have been drawn with, so a restyle can find its new one.
 _CURVE_COLOUR_FIELDS = ("train_loss", "penalty", "total", "test_loss", "train_acc",
                         "test_acc")
@@ -110,8 +112,12 @@ def apply_display(window) -> None:
         # The control panel's group boxes carry style sheets, which stop the window's
         # font from propagating to their labels: each widget gets it explicitly (a
         # style-sheet font size would cascade, but would also ignore the dark palette).
-        for child in sidebar.findChildren(QWidget):
-            child.setFont(font)
+        # The compact bar holds some of the panel's rows while it is shown.
+        for holder in (sidebar, getattr(window, "bar", None)):
+            if holder is not None:
+                for child in holder.findChildren(QWidget):
+                    child.setFont(font)
+        window.control_panel.refit()  # label column and number fields for the new size
     window.style_header(control_scale)
     for tabs in window.findChildren(ViewTabs):
         tabs.set_scale(control_scale)
@@ -119,6 +125,9 @@ def apply_display(window) -> None:
         if isinstance(view, HistoryPlot):
             restyle_history_plot(view, old, theme)
         view.apply_theme(theme)
+    layout = getattr(window, "adaptive_layout", None)
+    if layout is not None:
+        layout.update()  # the same window, but its text needs 1.6× the room
     if window.latest is not None:
         window.show_snapshot(window.latest)
 
@@ -147,6 +156,7 @@ def restyle_history_plot(view: HistoryPlot, old: Theme, new: Theme) -> None:
     view.plot.showGrid(x=True, y=True, alpha=new.grid_alpha)
     if view.log_y_box is not None:
         view.log_y_box.setStyleSheet(f"font-size: {round(BASE_POINT_SIZE * new.scale)}pt;")
+    view.fit_to_width()  # the legend's columns and the box follow the new text size
 
 
 def dark_palette() -> QPalette:

@@ -103,6 +103,7 @@ class FieldControl(QWidget):
     ``edited(name, raw value)`` for the panel to check."""
 
     edited = Signal(str, object)
+    message_changed = Signal(str)  # the refusal message, "" once a value is accepted
 
     def __init__(self, field: Field, parent=None):
         super().__init__(parent)
@@ -143,8 +144,6 @@ class FieldControl(QWidget):
             row.addWidget(self.slider, 1)
             self.editor = QLineEdit()
             self.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-            # Wide enough for "0.00005" in the application's font.
-            self.editor.setFixedWidth(self.editor.fontMetrics().horizontalAdvance("0.000005") + 16)
             self.editor.editingFinished.connect(self._text_entered)
         else:  # int_list, path
             self.editor = QLineEdit()
@@ -164,17 +163,28 @@ class FieldControl(QWidget):
             self.browse_button.setToolTip("Choose a CSV (x1, x2, label), NPZ or .mat file")
             self.browse_button.clicked.connect(self._browse)
             row.addWidget(self.browse_button)
+        # The message goes where the control's owner puts it: a whole-width row under
+        # the control in the panel (squeezed into the field column, a message wrapped
+        # to five lines and lost its first and last), the window's banner in the bar.
         self.error_label = QLabel()
         self.error_label.setObjectName(f"{field.name}_error")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error_label.hide()
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        column.addWidget(self.error_label)
+        self.errors_inline = True  # False: only message_changed tells (compact bar)
+        self._message = ""
+        self.setLayout(row)
         self.setToolTip(tip)
+        self.fit_editor()
+
+    def fit_editor(self) -> None:
+        """Size the number field for its current font (presentation mode makes it
+        1.6× larger: a width fixed for the small font cut "0.00005" short)."""
+        if self.slider is not None:
+            # Wide enough for "0.000005" in the field's own font.
+            self.editor.setFixedWidth(self.editor.fontMetrics().horizontalAdvance("0.000005")
+                                      + 16)
+            self.slider.setMinimumWidth(self.editor.fontMetrics().averageCharWidth() * 8)
 
     # -- value ↔ widget -------------------------------------------------------------------
     def show_value(self, value) -> None:
@@ -199,16 +209,31 @@ class FieldControl(QWidget):
     def show_error(self, message: str) -> None:
         self.editor.setStyleSheet(ERROR_STYLE)
         self.error_label.setText(message)
-        self.error_label.show()
+        self.error_label.setVisible(self.errors_inline)
+        if message != self._message:
+            self._message = message
+            self.message_changed.emit(message)
 
     def clear_error(self) -> None:
-        if self.error_label.isVisible() or self.editor.styleSheet():
+        if self._message or self.editor.styleSheet():
             self.editor.setStyleSheet("")
             self.error_label.hide()
+            self._message = ""
+            self.message_changed.emit("")
+
+    def set_errors_inline(self, inline: bool) -> None:
+        """Show messages in ``error_label`` (the panel) or only announce them."""
+        self.errors_inline = inline
+        self.error_label.setVisible(inline and bool(self._message))
+
+    @property
+    def message(self) -> str:
+        """The message about the last refused value ("" if none)."""
+        return self._message
 
     @property
     def has_error(self) -> bool:
-        return not self.error_label.isHidden()
+        return bool(self._message)
 
     @property
     def dragging(self) -> bool:
@@ -254,6 +279,9 @@ class ControlPanel(QWidget):
         self.setObjectName("control_panel")
         self.config = config
         self.controls: dict[str, FieldControl] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._forms: dict[str, QFormLayout] = {}
+        self.lent: set[str] = set()  # fields whose row is shown elsewhere (take_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -276,7 +304,10 @@ class ControlPanel(QWidget):
                     label.setToolTip(tooltip(f))
                     label.setBuddy(control.editor)
                     form.addRow(label, control)
+                    form.addRow(control.error_label)  # the whole width, under the row
                     self.controls[f.name] = control
+                    self.labels[f.name] = label
+                    self._forms[f.name] = form
             if group == "data":
                 self.regenerate_button = QPushButton("New points")
                 self.regenerate_button.setObjectName("regenerate")
@@ -288,12 +319,45 @@ class ControlPanel(QWidget):
             if group == "regularization":
                 layout.addWidget(self._build_formula_label())
         layout.addStretch(1)
-        # One label column width for every group, so the controls line up.
-        labels = [self.findChild(QLabel, f"{f.name}_label") for f in FIELDS]
+        self.refit()
+        self.show_config(config)
+
+    def refit(self) -> None:
+        """Size the label column and the number fields for the current fonts (after
+        presentation mode changed them): one label width for every group, so the
+        controls line up, and no label or number cut short."""
+        labels = [self.labels[name] for name in self.labels if name not in self.lent]
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
-        self.show_config(config)
+        for control in self.controls.values():
+            control.fit_editor()
+
+    # -- lending rows to the compact bar ---------------------------------------------------
+    def take_row(self, name: str) -> tuple[QLabel, FieldControl]:
+        """Take setting ``name``'s label and control out of the panel, to be shown
+        elsewhere (the compact bar); its messages are then only announced
+        (``message_changed``). ``return_row`` puts them back."""
+        if name in self.lent:
+            return self.labels[name], self.controls[name]
+        form, label, control = self._forms[name], self.labels[name], self.controls[name]
+        row, _ = form.getWidgetPosition(control)
+        form.takeRow(row)
+        label.setMinimumWidth(0)
+        control.set_errors_inline(False)
+        self.lent.add(name)
+        return label, control
+
+    def return_row(self, name: str) -> None:
+        """Put setting ``name``'s row back in its place in the panel."""
+        if name not in self.lent:
+            return
+        form, label, control = self._forms[name], self.labels[name], self.controls[name]
+        row, _ = form.getWidgetPosition(control.error_label)
+        form.insertRow(row, label, control)
+        control.set_errors_inline(True)
+        self.lent.discard(name)
+        self.refit()
 
     def _build_formula_label(self) -> QLabel:
         """The objective exactly as configured, right under the controls that set

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal, Slot
+from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from ...snapshot import EnsembleRequest, request_ensemble
 from ..theme import Theme
@@ -79,35 +81,50 @@ class DecisionBoundaryView(QWidget):
         self.ensemble_caption.setObjectName("ensemble_caption")
         self.caption = QLabel()
         self.caption.setObjectName("boundary_caption")
-        toggles = QHBoxLayout()
+        # The toggles and captions flow onto more lines where the view is narrow
+        # (presentation mode on a small screen) instead of being cut off.
+        self.toggle_area = QWidget()
+        self.toggle_area.setObjectName("boundary_toggles")
+        toggles = QFlowLayout(self.toggle_area)
         toggles.setContentsMargins(6, 0, 6, 0)
-        toggles.addWidget(self.show_train)
-        toggles.addWidget(self.show_test)
-        toggles.addWidget(self.show_wrong)
-        toggles.addStretch(1)
-        toggles.addWidget(self.caption)
+        toggles.setVerticalSpacing(0)
+        for widget in (self.show_train, self.show_test, self.show_wrong, self.caption):
+            toggles.addWidget(widget)
+        # Shown only when dropout is on (the boxes mean nothing without), but its
+        # room is kept: turning dropout on must not shrink the map under the class.
+        self.ensemble_row = QWidget()
+        self.ensemble_row.setObjectName("dropout_ensemble_row")
+        ensemble_toggles = QHBoxLayout(self.ensemble_row)
+        ensemble_toggles.setContentsMargins(0, 0, 0, 0)
+        ensemble_toggles.addWidget(QLabel("dropout as an ensemble:"))
+        ensemble_toggles.addWidget(self.show_thinned)
+        ensemble_toggles.addWidget(self.show_uncertainty)
+        ensemble_toggles.addWidget(self.ensemble_caption)
+        policy = self.ensemble_row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.ensemble_row.setSizePolicy(policy)
+        self.ensemble_row.hide()
+        toggles.addWidget(self.ensemble_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.plot_widget, 1)
-        layout.addLayout(toggles)
-        # A second row, shown only when dropout is on (the boxes mean nothing without).
-        self.ensemble_row = QWidget()
-        self.ensemble_row.setObjectName("dropout_ensemble_row")
-        ensemble_toggles = QHBoxLayout(self.ensemble_row)
-        ensemble_toggles.setContentsMargins(6, 0, 6, 0)
-        ensemble_toggles.addWidget(QLabel("dropout as an ensemble:"))
-        ensemble_toggles.addWidget(self.show_thinned)
-        ensemble_toggles.addWidget(self.show_uncertainty)
-        ensemble_toggles.addStretch(1)
-        ensemble_toggles.addWidget(self.ensemble_caption)
-        self.ensemble_row.hide()
-        layout.addWidget(self.ensemble_row)
+        layout.addWidget(self.toggle_area)
         self.selected_index: int | None = None
         self._data = None
         self._extent = None
         self._snapshot = None
         self.apply_theme(self.theme)
+
+    def width_for_height(self, height: int) -> int:
+        """The view's width at which its square map fills ``height`` pixels of the
+        view's height: any wider only adds empty margin beside the map."""
+        vb = self.plot.vb
+        if vb.width() > 1 and vb.height() > 1:
+            chrome_w, chrome_h = self.width() - vb.width(), self.height() - vb.height()
+        else:  # not laid out yet: the axis, title and toggles' usual room
+            chrome_w, chrome_h = 70 * self.theme.scale, 110 * self.theme.scale
+        return int(height - chrome_h + chrome_w)
 
     # -- updates --------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:
@@ -157,16 +174,20 @@ class DecisionBoundaryView(QWidget):
     def _set_points(self, data) -> None:
         self._data = data
         t = self.theme
-        outline = pg.mkPen(t.foreground if t.name == "light" else "#ffffff", width=1.2)
+        outline = pg.mkPen(marker_outline(t), width=1.2)
         brushes = [pg.mkBrush(*t.class_colours[c % len(t.class_colours)]) for c in
                    range(max(2, int(max(data.y_train.max(initial=0), data.y_test.max(initial=0)))
                              + 1))]
         self.train_scatter.setData(
             pos=data.X_train, size=t.marker_size, symbol="o", pen=outline,
             brush=[brushes[c] for c in data.y_train], data=np.arange(len(data.y_train)))
+        # A hollow square in the class colour, edged on both sides in the outline
+        # colour: a plain coloured square vanished on a region of its own colour
+        # (dark theme, presentation mode's strong tints).
         self.test_scatter.setData(
-            pos=data.X_test, size=t.marker_size, symbol="s", brush=pg.mkBrush(None),
-            pen=[pg.mkPen(brushes[c].color(), width=2.4 * t.scale) for c in data.y_test])
+            pos=data.X_test, size=t.marker_size + 2.4 * t.scale, symbol=TEST_MARKER,
+            pen=pg.mkPen(marker_outline(t), width=TEST_OUTLINE_WIDTH * t.scale),
+            brush=[brushes[c] for c in data.y_test])
 
     def _mark_mistakes(self, snapshot) -> None:
         data = snapshot.data
@@ -230,6 +251,8 @@ class DecisionBoundaryView(QWidget):
         # (9 → 10 mistakes) would otherwise re-lay out and repaint every view.
         self.caption.setMinimumWidth(
             self.caption.fontMetrics().horizontalAdvance("mistakes: train 8888, test 8888"))
+        self.ensemble_caption.setMinimumWidth(
+            self.ensemble_caption.fontMetrics().horizontalAdvance("largest spread 0.88"))
         self.plot_widget.setBackground(theme.background)
         theme.style_axes(self.plot)
         self.plot.setTitle("Decision boundary", color=theme.foreground,
@@ -241,6 +264,26 @@ class DecisionBoundaryView(QWidget):
             self._set_points(data)
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
+
+
+def marker_outline(theme: Theme) -> str:
+    """The edge of every point marker: the darkest ink on a light map, white on a
+    dark one (the map's tints are pale there and dark here)."""
+    return theme.foreground if theme.name == "light" else "#ffffff"
+
+
+def square_ring(hole: float) -> QPainterPath:
+    """A unit square (pyqtgraph scales symbols to their size) with a square hole of
+    side ``hole``: filled, it is a hollow square whose pen draws both its edges."""
+    path = QPainterPath()
+    path.addRect(QRectF(-0.5, -0.5, 1.0, 1.0))
+    path.addRect(QRectF(-hole / 2, -hole / 2, hole, hole))  # odd-even fill: a hole
+    return path
+
+
+# The old hollow square: 9 px wide, 2.4 px stroke → a ring 11.4 px out, 6.6 px in.
+TEST_MARKER = square_ring(6.6 / 11.4)
+TEST_OUTLINE_WIDTH = 0.8
 
 
 def _predict_from_grid(grid, X: np.ndarray) -> np.ndarray:

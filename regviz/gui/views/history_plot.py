@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from ..theme import Theme
 
+FONT_FAMILY = "DejaVu Sans"
+LEGEND_SAMPLE_WIDTH = 40
+# Wider than this many times its height, a plot shows its legend beside the data.
+LEGEND_BESIDE_ASPECT = 2.4  # pyqtgraph's line sample before each legend label
 MAX_EVENT_LINES = 12  # older changes are dropped from view: a wall of lines reads as noise
 EVENT_LABEL_POSITIONS = (0.9, 0.72, 0.54)  # fractions of the plot height, top down
 
@@ -38,6 +42,7 @@ class HistoryPlot(QWidget):
         self.plot.layout.setRowStretchFactor(2, 100)
         self.plot.layout.setRowStretchFactor(4, 0)
         self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._legend_cell = (4, 1)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._given: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._event_lines: list[pg.InfiniteLine] = []
@@ -57,13 +62,69 @@ class HistoryPlot(QWidget):
         layout.addWidget(self.plot_widget)
         self.log_y_box = None
         if self.LOG_Y_TOGGLE:
-            self.log_y_box = QCheckBox("log scale")
+            # In the title row's left corner (above the y axis, clear of the centred
+            # title), not a row of its own: on a small screen that row was a fifth
+            # of the cost plot's height.
+            self.log_y_box = QCheckBox("log scale", self.plot_widget)
             self.log_y_box.setObjectName(f"{self.objectName() or 'plot'}_log_y")
             self.log_y_box.setToolTip("Show the y axis on a log scale: small losses stay visible")
             self.log_y_box.toggled.connect(self.set_log_y)
-            layout.addWidget(self.log_y_box)
+        self.plot_widget.installEventFilter(self)
         self.setToolTip(self.EXPLANATION)
         self.apply_theme(self.theme)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.plot_widget and event.type() == QEvent.Type.Resize:
+            self.fit_to_width()
+        return False
+
+    def fit_to_width(self) -> None:
+        """On a resize (never per frame): the legend beside the data where the plot
+        is wide and short (under it, its rows took the height of a short plot),
+        otherwise under it in as many columns as fit (a cut legend lost "penalty"
+        and "test loss (no penalty)" on a small screen); the log-scale box in the
+        top left corner."""
+        width, height = self.plot_widget.width(), self.plot_widget.height()
+        entry = self.legend_entry_width()
+        if entry:
+            beside = width > LEGEND_BESIDE_ASPECT * height and width - entry >= 1.3 * height
+            columns = 1 if beside else max(1, min(self.LEGEND_COLUMNS,
+                                                  int((width - 40) // entry)))
+            self._place_legend(beside)
+            if columns != self.legend.columnCount:
+                self.legend.setColumnCount(columns)
+        if self.log_y_box is not None:
+            self.log_y_box.adjustSize()
+            self.log_y_box.move(4, 2)
+
+    def _place_legend(self, beside: bool) -> None:
+        cell = (2, 3) if beside else (4, 1)
+        if cell == self._legend_cell:
+            return
+        layout = self.plot.layout
+        layout.removeItem(self.legend)
+        layout.addItem(self.legend, *cell)
+        layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignVCenter
+                            if beside else Qt.AlignmentFlag.AlignHCenter)
+        # Beside: the data keep every spare pixel of width, the legend none.
+        layout.setColumnStretchFactor(1, 100)
+        layout.setColumnStretchFactor(3, 0)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Fixed if beside
+                                  else QSizePolicy.Policy.Preferred,
+                                  QSizePolicy.Policy.Preferred if beside
+                                  else QSizePolicy.Policy.Fixed)
+        self._legend_cell = cell
+
+    def legend_entry_width(self) -> float:
+        """The width one legend column needs: its widest label, the line sample
+        before it and the gap after it."""
+        if not self.legend.items:
+            return 0.0
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(float(self.theme.font_pt))
+        metrics = QFontMetricsF(font)
+        widest = max(metrics.horizontalAdvance(label.text) for _, label in self.legend.items)
+        return widest + LEGEND_SAMPLE_WIDTH + 2 * self.legend.layout.horizontalSpacing() + 10
 
     def add_curve(self, key: str, name: str, colour: str, dashed: bool = False,
                   width: float | None = None) -> pg.PlotDataItem:

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ..theme import Theme
 
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
+MIN_UNIT_PX = 6.0  # the smallest circle (ring included) drawn; below, fewer units
+UNIT_FILL = 0.85  # a circle's share of the distance to its neighbour: they never touch
 MAX_RASTER_SAMPLES = 120
 LINK_LEVELS = 6
 
@@ -66,6 +68,7 @@ class NetworkDiagramView(QWidget):
         layout.addLayout(row)
         self.selected_sample = 0
         self._sizes: list[int] | None = None
+        self._shown: list[int] | None = None  # units drawn per layer (the first ones)
         self._positions = None
         self._unit_index: list[list[int]] = []
         self._dropped: set[tuple[int, int]] = set()
@@ -78,14 +81,21 @@ class NetworkDiagramView(QWidget):
 
     # -- geometry -----------------------------------------------------------
     def _layout_units(self, sizes: list[int]) -> None:
-        shown = [min(s, MAX_UNITS_DRAWN) for s in sizes]
+        """A new network shape: its units are placed by ``_fit_to_size``."""
+        self._sizes = list(sizes)
+        self._place_units([min(s, MAX_UNITS_DRAWN) for s in sizes])
+        self._fit_to_size()
+
+    def _place_units(self, shown: list[int]) -> None:
+        """Positions, links and layer labels for ``shown[l]`` units of each layer."""
+        sizes = self._sizes
         positions, index = [], []
         for l, n in enumerate(shown):
             ids = []
             for i in range(n):
                 y = 0.0 if n == 1 else 1.0 - 2.0 * i / (n - 1)
                 ids.append(len(positions))
-                positions.append((float(l), y * min(1.0, 0.12 * (n - 1))))
+                positions.append((float(l), y * column_height(n)))
             index.append(ids)
         self._positions = np.array(positions)
         self._unit_index = index
@@ -101,24 +111,47 @@ class NetworkDiagramView(QWidget):
         names = ["input"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
         for l, (name, n) in enumerate(zip(names, sizes, strict=True)):
             text = f"{name}\n{n} units" if n != 1 else name
+            if shown[l] < n:  # a layer too tall to draw every unit apart
+                text += f"\n({shown[l]} drawn)"
             label = pg.TextItem(text, anchor=(0.5, 0), color=self.theme.foreground)
             label.setPos(l, -1.1)
             self.diagram_box.addItem(label)
             self.layer_labels.append(label)
-        self._sizes = list(sizes)
-        self._fit_to_size()
+        self._shown = list(shown)
+        self._units_key = None
+        if self._snapshot is not None:
+            self._draw_links(self._snapshot.weights)
 
     @Slot()
     def _fit_to_size(self) -> None:
         """Label type and unit circles as large as the theme asks, but no larger
         than the box allows: in presentation mode (1.6×) the labels of neighbouring
-        layers ran into each other, the second line fell off the bottom, and the
-        circles of a 20-unit layer covered each other."""
+        layers ran into each other and the second line fell off the bottom. Circles
+        never overlap: where a layer's units would be drawn smaller than
+        ``MIN_UNIT_PX`` apart, only as many as fit are drawn and its label says so."""
         if self._sizes is None:
             return
         width, height = self.diagram_box.width(), self.diagram_box.height()
         if width <= 1 or height <= 1:
             return
+        for _ in range(2):  # a changed label (the "drawn" line) changes the room
+            span = self._fit_labels(width, height)
+            px_per_unit = height / span
+            shown = [units_that_fit(s, px_per_unit) for s in self._sizes]
+            if shown == self._shown:
+                break
+            self._place_units(shown)
+        # Circle and ring together at most UNIT_FILL of the gap to the next one.
+        gaps = [2 * column_height(n) / (n - 1) for n in self._shown if n > 1]
+        gap_px = min(gaps, default=1.0) * px_per_unit
+        self._unit_px = float(min(UNIT_FILL * gap_px, 18 * self.theme.scale))
+        self._units_key = None
+        if self._snapshot is not None:
+            self._draw_units(self._snapshot)
+
+    def _fit_labels(self, width: float, height: float) -> float:
+        """Shrink the layer labels to their columns; set the view range so their
+        lines fit under the units. The view's height in view units."""
         n_layers = len(self._sizes)
         x_span = n_layers - 0.2  # the x range is -0.4 … n_layers - 0.6
         column_px = width / x_span
@@ -135,21 +168,15 @@ class NetworkDiagramView(QWidget):
         metrics = QFontMetricsF(font)
         for label in self.layer_labels:
             label.setFont(font)
-        # Room under the units for two lines of labels (in view units).
+        n_lines = max(len(label.textItem.toPlainText().splitlines())
+                      for label in self.layer_labels)
+        # Room under the units for the labels' lines (in view units).
         top, label_top = 1.1, -1.1
-        block_px = 2 * metrics.lineSpacing() + 6
+        block_px = n_lines * metrics.lineSpacing() + 6
         span = (top - label_top) / max(0.2, 1 - block_px / height)
         self.diagram_box.setRange(xRange=(-0.4, n_layers - 0.6),
                                   yRange=(top - span, top), padding=0)
-        # Neighbouring circles may overlap like links of a chain (a dropped unit's
-        # grey fill must stay visible), but not cover each other.
-        gaps = [2 * min(1.0, 0.12 * (n - 1)) / (n - 1)
-                for n in (min(s, MAX_UNITS_DRAWN) for s in self._sizes) if n > 1]
-        gap_px = min(gaps, default=1.0) * height / span
-        self._unit_px = float(np.clip(1.9 * gap_px, 7.0, 18 * self.theme.scale))
-        self._units_key = None
-        if self._snapshot is not None:
-            self._draw_units(self._snapshot)
+        return span
 
     # -- updates --------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:
@@ -212,14 +239,16 @@ class NetworkDiagramView(QWidget):
         brushes, pens = [], []
         live_brush = pg.mkBrush(t.background)
         dropped_brush = pg.mkBrush(*t.dropped)
-        outline = pg.mkPen(t.foreground, width=2 * t.scale)
+        size = self._unit_px
+        ring = min(2 * t.scale, size / 4)  # a small circle keeps some fill
+        outline = pg.mkPen(t.foreground, width=ring)
         for l, ids in enumerate(self._unit_index):
             for i, _ in enumerate(ids):
                 off = (l, i) in dropped
                 brushes.append(dropped_brush if off else live_brush)
-                pens.append(pg.mkPen(t.dropped, width=2 * t.scale) if off else outline)
-        size = self._unit_px
-        self.units.setData(pos=self._positions, size=size, brush=brushes, pen=pens)
+                pens.append(pg.mkPen(t.dropped, width=ring) if off else outline)
+        # pyqtgraph's size is the circle's path; the ring's outer half adds to it.
+        self.units.setData(pos=self._positions, size=size - ring, brush=brushes, pen=pens)
         crosses = [self._positions[self._unit_index[l][i]] for l, i in sorted(dropped)
                    if i < len(self._unit_index[l])]
         self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=size * 16 / 18,
@@ -309,3 +338,19 @@ class NetworkDiagramView(QWidget):
         self._raster_empty = False
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
+
+
+def column_height(n: int) -> float:
+    """Half the height (view units) of a column of ``n`` units: short columns are
+    spaced like a long one's units, ten or more fill the column."""
+    return min(1.0, 0.12 * (n - 1))
+
+
+def units_that_fit(n: int, px_per_unit: float) -> int:
+    """How many of a layer's ``n`` units can be drawn at least ``MIN_UNIT_PX``
+    across without touching, with ``px_per_unit`` pixels per view unit."""
+    shown = min(n, MAX_UNITS_DRAWN)
+    while shown > 2 and 2 * column_height(shown) / (shown - 1) * px_per_unit * UNIT_FILL \
+            < MIN_UNIT_PX:
+        shown -= 1
+    return shown

@@ -32,6 +32,7 @@ from ..views.compare_plots import CompareAccuracyView, CompareCostView, run_colo
 from ..views.decision_boundary_view import DecisionBoundaryView
 from ..workers.compare_worker import CompareController
 from ..workers.frame_pacer import FramePacer
+from .screen_fit import size_to_screen
 
 TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
 
@@ -135,7 +136,7 @@ class CompareWindow(QWidget):
         self._connect()
         self._show_runs()
         self.setWindowTitle(f"regviz — compare runs ({config.preset or 'custom'})")
-        self.resize(1600, 1000)
+        size_to_screen(self, (1600, 1000))
         if start_thread:
             self.controller.start()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -34,6 +34,7 @@ from ..actions.presentation import install_view_actions, set_presentation
 from ..actions.session_actions import install_session_actions
 from ..actions.shortcuts import install_shortcuts
 from ..actions.teach_actions import install_teach_actions
+from ..controls.compact_bar import CompactBar
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
 from ..settings import remember_preset, save_window
@@ -47,8 +48,11 @@ from ..views.weight_histogram_view import WeightHistogramView
 from ..views.weight_norms_view import WeightNormsView
 from ..workers.frame_pacer import FramePacer
 from ..workers.training_worker import TrainingController
+from .adaptive_layout import AdaptiveLayout
+from .overlay_banner import OverlayBanner
 
 CONTROL_PANEL_WIDTH = 380
+COUNTER_WIDEST = "step 88,888,888"
 
 
 def banner_text(message: str) -> str:
@@ -98,7 +102,8 @@ class MainWindow(QMainWindow):
         # windows built by tests and the screenshot renderer leave them alone.
         self.remember_settings = False
         self.latest: Snapshot | None = None  # the snapshot every view now shows
-        self._banner_kind = ""  # "diverged", "error" or "" (hidden)
+        self._banner_kind = ""  # "diverged", "error", "input" or "" (hidden)
+        self._drawn: dict = {}  # curve view → the snapshot it shows
         self.experiment = Experiment(self.config)
         self.controller = TrainingController(self.experiment)
         self._build()
@@ -127,11 +132,21 @@ class MainWindow(QMainWindow):
                       self.weight_norms_view, self.network_diagram_view]
 
         self.setCentralWidget(QWidget())
-        layout = QHBoxLayout(self.centralWidget())
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self._build_sidebar())
-        layout.addWidget(self._build_views(), 1)
+        central = QVBoxLayout(self.centralWidget())
+        central.setContentsMargins(0, 0, 0, 0)
+        central.setSpacing(0)
+        self.sidebar = self._build_sidebar()
+        # Where the panel does not fit (or in presentation mode) the demo's controls
+        # move to a bar over the views, and the panel becomes a drawer (AdaptiveLayout).
+        self.bar = CompactBar(self.control_panel)
+        self.bar.hide()
+        self.bar.message_changed.connect(self.bar_message_changed)
+        central.addWidget(self.bar)
+        self.body = QHBoxLayout()
+        self.body.setSpacing(0)
+        self.body.addWidget(self.sidebar)
+        self.body.addWidget(self._build_views(), 1)
+        central.addLayout(self.body, 1)
 
         self.gap_label = QLabel()
         self.gap_label.setObjectName("gap_label")
@@ -143,16 +158,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.gap_label, 1)
         self.statusBar().addPermanentWidget(self.rate_label)
         self.style_header(1.0)
+        self.adaptive_layout = AdaptiveLayout(self)
 
     def style_header(self, scale: float) -> None:
         """The big type of the buttons, the step counter and the status line,
         ``scale`` times larger (presentation mode)."""
         for b in (self.play_button, self.step_button, self.reset_button):
-            b.setMinimumHeight(round(40 * scale))
+            # Taller in presentation mode, but not by the whole 1.6: in the compact
+            # bar every pixel of height is taken from the views.
+            b.setMinimumHeight(round(40 + 20 * (scale - 1)))
             b.setStyleSheet(f"font-size: {round(13 * scale)}pt; font-weight: bold;")
         self.step_counter.setStyleSheet(f"font-size: {round(18 * scale)}pt; font-weight: bold;")
+        # Room for the counter's widest text: in the compact bar a counter growing by
+        # a digit would push the items after it onto another line.
+        counter_font = QFont(self.font().family(), round(18 * scale), QFont.Weight.Bold)
+        self.step_counter.setMinimumWidth(
+            QFontMetrics(counter_font).horizontalAdvance(COUNTER_WIDEST) + 4)
         self.gap_label.setStyleSheet(f"font-size: {round(14 * scale)}pt; font-weight: bold;"
                                      "padding: 2px 8px;")
+        self.banner.set_point_size(round(16 * scale))
 
     def _build_menus(self) -> None:
         """File, View, Teach and Help. Each feature adds its own actions to these
@@ -188,7 +212,10 @@ class MainWindow(QMainWindow):
         self.reset_button = QPushButton("Reset")
         self.reset_button.setObjectName("reset")
         self.reset_button.setToolTip("Back to step 0: the initial weights of this seed (R)")
-        buttons = QHBoxLayout()
+        self.transport = QWidget()
+        self.transport.setObjectName("transport")
+        buttons = QHBoxLayout(self.transport)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.play_button, self.step_button, self.reset_button):
             buttons.addWidget(b)
 
@@ -205,7 +232,10 @@ class MainWindow(QMainWindow):
         self.preset_box.setToolTip("Load a ready-made experiment; training restarts (keys 1–9)")
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
-        preset_row = QHBoxLayout()
+        self.preset_row = QWidget()
+        self.preset_row.setObjectName("preset_row")
+        preset_row = QHBoxLayout(self.preset_row)
+        preset_row.setContentsMargins(0, 0, 0, 0)
         preset_label = QLabel("Preset")
         preset_label.setStyleSheet("font-weight: bold;")
         preset_row.addWidget(preset_label)
@@ -213,13 +243,12 @@ class MainWindow(QMainWindow):
 
         self.control_panel = ControlPanel(self.config)
         column = QWidget()
-        column_layout = QVBoxLayout(column)
-        column_layout.setContentsMargins(8, 8, 8, 8)
-        column_layout.setSpacing(6)
-        column_layout.addLayout(buttons)
-        column_layout.addWidget(self.step_counter)
-        column_layout.addLayout(preset_row)
-        column_layout.addWidget(self.control_panel, 1)
+        self.sidebar_column = QVBoxLayout(column)
+        self.sidebar_column.setContentsMargins(8, 8, 8, 8)
+        self.sidebar_column.setSpacing(6)
+        for widget in (self.transport, self.step_counter, self.preset_row):
+            self.sidebar_column.addWidget(widget)
+        self.sidebar_column.addWidget(self.control_panel, 1)
         scroll = QScrollArea()
         scroll.setObjectName("sidebar")
         scroll.setWidget(column)
@@ -230,17 +259,9 @@ class MainWindow(QMainWindow):
         return scroll
 
     def _build_views(self) -> QWidget:
-        self.banner = QLabel()
-        self.banner.setObjectName("divergence_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #b00020; color: white; font-size: 16pt;"
-                                  "font-weight: bold; padding: 10px;")
-        self.banner.hide()
-        # Two independent columns, so the cost plot (the lesson) can be taller than
-        # the weight norms without dragging the boundary/diagram split with it.
-        left_column = QVBoxLayout()
-        left_column.setSpacing(6)
-        left_column.addWidget(self.boundary_view, 62)
+        """Two independent columns, so the cost plot (the lesson) can be taller than
+        the weight norms without dragging the boundary/diagram split with it. Which
+        view goes where is the AdaptiveLayout's decision (it depends on the room)."""
         # The network's slot (the largest below the map) doubles as the weight
         # histograms' canvas: a histogram per layer over time needs the room.
         self.weight_histogram_view = WeightHistogramView(self.theme)
@@ -249,28 +270,38 @@ class MainWindow(QMainWindow):
         self.lower_tabs.setObjectName("lower_tabs")
         self.lower_tabs.addTab(self.network_diagram_view, "Network")
         self.lower_tabs.addTab(self.weight_histogram_view, "Weight histograms")
-        self.lower_tabs.setTabToolTip(1, WeightHistogramView.EXPLANATION)
-        left_column.addWidget(self.lower_tabs, 38)
+        # Accuracy and weight norms share a tab area where three stacked plots would
+        # be too short to read.
+        self.curve_tabs = ViewTabs()
+        self.curve_tabs.setObjectName("curve_tabs")
+        self.weight_norms_slot = StretchOnly(self.weight_norms_view)
         # The boundary view's dropout-ensemble boxes change what the worker computes;
         # while paused nothing new would arrive, so ask for a fresh snapshot.
         self.boundary_view.ensemble_changed.connect(
             lambda: self.controller.config_requested.emit(self.config))
-        right_column = QVBoxLayout()
-        right_column.setSpacing(6)
-        right_column.addWidget(self.cost_view, 38)
-        right_column.addWidget(self.accuracy_view, 30)
-        right_column.addWidget(StretchOnly(self.weight_norms_view), 32)
-        grid = QHBoxLayout()
-        grid.setContentsMargins(4, 4, 4, 4)
-        grid.setSpacing(6)
-        grid.addLayout(left_column, 10)
-        grid.addLayout(right_column, 11)
+        self.left_column = QVBoxLayout()
+        self.left_column.setSpacing(6)
+        self.right_column = QVBoxLayout()
+        self.right_column.setSpacing(6)
+        self.views_grid = QHBoxLayout()
+        self.views_grid.setContentsMargins(4, 4, 4, 4)
+        self.views_grid.setSpacing(6)
+        self.views_grid.addLayout(self.left_column, 10)
+        self.views_grid.addLayout(self.right_column, 11)
         area = QWidget()
         area.setObjectName("views_area")
         area_layout = QVBoxLayout(area)
         area_layout.setContentsMargins(0, 0, 0, 0)
-        area_layout.addWidget(self.banner)
-        area_layout.addLayout(grid, 1)
+        area_layout.setSpacing(0)
+        area_layout.addLayout(self.views_grid, 1)
+        # A strip under the views for what belongs to all of them (empty for now).
+        self.views_footer = QVBoxLayout()
+        self.views_footer.setContentsMargins(4, 0, 4, 0)
+        area_layout.addLayout(self.views_footer)
+        # Over the views, not in their layout: a banner that appears moves nothing.
+        self.banner = OverlayBanner(area)
+        self.banner.setObjectName("divergence_banner")
+        self.views_area = area
         return area
 
     def _connect(self) -> None:
@@ -350,7 +381,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def leave_presentation(self) -> None:
-        set_presentation(self, False)
+        """Esc: close the settings drawer if it is open, else leave presentation mode."""
+        if not self.adaptive_layout.close_drawer():
+            set_presentation(self, False)
+
+    @Slot()
+    def toggle_panel(self) -> None:
+        """Show or hide every setting: the docked panel, or the drawer over the views."""
+        self.adaptive_layout.toggle_panel()
 
     # -- showing ------------------------------------------------------------------------
     @Slot(object)
@@ -381,13 +419,36 @@ class MainWindow(QMainWindow):
         self.snapshot_shown.emit(snapshot)
 
     def _show_accuracy_and_norms(self, snapshot: Snapshot) -> None:
-        self.accuracy_view.show_snapshot(snapshot)
-        self.weight_norms_view.show_snapshot(snapshot)
+        # Behind another tab they are not drawn (frame time is training time); they
+        # catch up when their tab is chosen (redraw_hidden_views).
+        for view in (self.accuracy_view, self.weight_norms_view):
+            if view.isVisibleTo(self):
+                view.show_snapshot(snapshot)
+                self._drawn[view] = snapshot
+
+    @Slot()
+    def redraw_hidden_views(self) -> None:
+        """Bring views that were behind a tab up to the newest snapshot."""
+        if self.latest is None:
+            return
+        for view in (self.accuracy_view, self.weight_norms_view):
+            if view.isVisibleTo(self) and self._drawn.get(view) is not self.latest:
+                view.show_snapshot(self.latest)
+                self._drawn[view] = self.latest
+
+    @Slot(str)
+    def bar_message_changed(self, _text: str = "") -> None:
+        """A setting in the compact bar refused a value: the bar has no room under
+        its fields, so the message takes the banner over the views."""
+        message = self.bar.message() if self.bar.header else ""
+        if message:
+            self._show_banner(message, "input")
+        elif self._banner_kind == "input":
+            self._hide_banner()
 
     def _show_banner(self, text: str, kind: str) -> None:
         self._banner_kind = kind
-        self.banner.setText("⚠  " + text)
-        self.banner.show()
+        self.banner.show_message("⚠  " + text)
 
     def _hide_banner(self) -> None:
         self._banner_kind = ""

@@ -27,6 +27,7 @@ from ...config import FIELDS_BY_NAME, Config
 from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec
 from ..theme import Theme
 from ..views.sweep_plot import SweepPlot
+from .screen_fit import size_to_screen
 
 MIN_POINTS, MAX_POINTS = 8, 20
 POLL_MS = 100
@@ -62,7 +63,7 @@ class SweepWindow(QWidget):
         self._poll.timeout.connect(self._on_poll)
         self._build()
         self.setWindowTitle(f"regviz — λ sweep ({config.preset or 'custom'})")
-        self.resize(1200, 800)
+        size_to_screen(self, (1200, 800))
 
     # -- construction -------------------------------------------------------------------
     def _build(self) -> None:
