@@ -286,7 +286,7 @@ def test_boundary_view_draws_the_ensemble_when_toggled(make_view):
     request_ensemble(BOTH)
     snapshot = take_snapshot(trained(load_preset("dropout"), 500))
     view.show_snapshot(snapshot)
-    assert view.ensemble_row.isVisible()
+    assert view.ensemble_shown
     assert view.ensemble.segment_count == 0 and not view.ensemble.thinned.isVisible()
     view.show_thinned.setChecked(True)
     view.show_uncertainty.setChecked(True)
@@ -307,9 +307,9 @@ def test_boundary_view_hides_the_ensemble_without_dropout(make_view):
     view = make_view(DecisionBoundaryView)
     view.show_snapshot(take_snapshot(trained(load_preset("dropout"), 100), ensemble=BOTH))
     view.show_thinned.setChecked(True)
-    assert view.ensemble_row.isVisible() and view.ensemble.segment_count > 0
+    assert view.ensemble_shown and view.ensemble.segment_count > 0
     view.show_snapshot(take_snapshot(trained(load_preset("l2"), 100), ensemble=BOTH))
-    assert not view.ensemble_row.isVisible()
+    assert not view.ensemble_shown
     assert view.ensemble.segment_count == 0 and not view.ensemble.thinned.isVisible()
 
 

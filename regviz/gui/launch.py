@@ -12,22 +12,21 @@ from .app import create_application
 from .settings import GEOMETRY_KEY, THEME_KEY, app_settings
 from .windows.screen_fit import clamp_to_screen, size_to_screen
 
-WINDOW_SIZE = (1600, 1000)
 
 
-def build_window(config: Config, size=WINDOW_SIZE, remember: bool = True):
+def build_window(config: Config, size=None, remember: bool = True):
     """The main window on ``config``, ``size`` or what of it fits the screen,
     training thread started, not shown.
 
     ``remember``: restore the theme and geometry of the last launch and remember
     them (and the preset) for the next one."""
     create_application()
-    from .windows.main_window import MainWindow
+    from .windows.main_window import DEFAULT_SIZE, MainWindow
 
     window = MainWindow(config=config)
     # At most the screen's available area: a 1600×1000 window on a 1366×768 laptop
     # or a 1280×720 projector would hide its own edges.
-    size_to_screen(window, size)
+    size_to_screen(window, size or DEFAULT_SIZE)
     if remember:
         restore_window(window)
     # The window's thousands of long-lived objects never need the cycle collector's

@@ -37,6 +37,9 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
     if data is not None:
         window.experiment.reset(data)
     window.setFixedSize(*size)
+    # A hidden window hears of its new size only when shown; ``prepare`` must see
+    # the layout the picture will have (which tab holds which view).
+    window.adaptive_layout.update()
     try:
         window.experiment.step(steps)
     except TrainingDiverged:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -90,21 +89,18 @@ class DecisionBoundaryView(QWidget):
         toggles.setVerticalSpacing(0)
         for widget in (self.show_train, self.show_test, self.show_wrong, self.caption):
             toggles.addWidget(widget)
-        # Shown only when dropout is on (the boxes mean nothing without), but its
+        # Shown only when dropout is on (the boxes mean nothing without), but their
         # room is kept: turning dropout on must not shrink the map under the class.
-        self.ensemble_row = QWidget()
-        self.ensemble_row.setObjectName("dropout_ensemble_row")
-        ensemble_toggles = QHBoxLayout(self.ensemble_row)
-        ensemble_toggles.setContentsMargins(0, 0, 0, 0)
-        ensemble_toggles.addWidget(QLabel("dropout as an ensemble:"))
-        ensemble_toggles.addWidget(self.show_thinned)
-        ensemble_toggles.addWidget(self.show_uncertainty)
-        ensemble_toggles.addWidget(self.ensemble_caption)
-        policy = self.ensemble_row.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.ensemble_row.setSizePolicy(policy)
-        self.ensemble_row.hide()
-        toggles.addWidget(self.ensemble_row)
+        ensemble_label = QLabel("dropout as an ensemble:")
+        ensemble_label.setObjectName("dropout_ensemble_label")
+        self.ensemble_widgets = (ensemble_label, self.show_thinned, self.show_uncertainty,
+                                 self.ensemble_caption)
+        for widget in self.ensemble_widgets:
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            widget.hide()
+            toggles.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -115,6 +111,19 @@ class DecisionBoundaryView(QWidget):
         self._extent = None
         self._snapshot = None
         self.apply_theme(self.theme)
+
+    @property
+    def ensemble_shown(self) -> bool:
+        """Whether the dropout-ensemble boxes are shown (with dropout on)."""
+        return self.show_thinned.isVisibleTo(self)
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        # Its share of the window comes from the layout's stretch factors alone: not
+        # its size hint, nor the height its wrapped toggles ask for at this width.
+        return self.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
 
     def width_for_height(self, height: int) -> int:
         """The view's width at which its square map fills ``height`` pixels of the
@@ -155,8 +164,9 @@ class DecisionBoundaryView(QWidget):
 
     def _show_ensemble(self, snapshot) -> None:
         has_dropout = snapshot.config.keep_prob < 1
-        if self.ensemble_row.isVisibleTo(self) != has_dropout:
-            self.ensemble_row.setVisible(has_dropout)
+        if self.ensemble_shown != has_dropout:
+            for widget in self.ensemble_widgets:
+                widget.setVisible(has_dropout)
         self.ensemble.show(snapshot.dropout_ensemble if has_dropout else None,
                            snapshot.grid, self.show_thinned.isChecked(),
                            self.show_uncertainty.isChecked())

@@ -73,6 +73,10 @@ class HistoryPlot(QWidget):
         self.setToolTip(self.EXPLANATION)
         self.apply_theme(self.theme)
 
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        # Its share of the window comes from the layout's stretch factors alone.
+        return self.minimumSizeHint()
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.plot_widget and event.type() == QEvent.Type.Resize:
             self.fit_to_width()

@@ -1,5 +1,6 @@
-"""Containers for the view grid whose height comes from the grid's stretch factors
-alone. A view with a word-wrapped caption reports a height-for-width, which a box
+"""Containers for the view grid whose size comes from the grid's stretch factors
+alone (their size hint is their minimum: a layout short of room shares it out by
+stretch, not by what the pages would like). A view with a word-wrapped caption reports a height-for-width, which a box
 layout honours before its stretch factors: the network diagram's caption claimed
 far more than its share of the left column (squashing the decision boundary), the
 weight norms' L1 read-out half of the right one (squashing the cost plot)."""
@@ -23,6 +24,11 @@ class ViewTabs(QTabWidget):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False
 
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        # Left to its size hint, a box layout short of room gave the tabs what their
+        # pages asked for, not their stretch factor's share.
+        return self.minimumSizeHint()
+
 
 class StretchOnly(QWidget):
     """Holds one view whose height must come from the grid's stretch factors, not
@@ -39,3 +45,6 @@ class StretchOnly(QWidget):
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        return self.minimumSizeHint()

@@ -35,7 +35,7 @@ GRID_MIN = (1100, 820)
 PAIRED_MIN_HEIGHT = 600
 # The compact layout's boundary column: about as wide as the views are tall (the
 # map is square), within these shares of the width.
-COMPACT_LEFT_SHARE = (0.35, 0.55)
+COMPACT_LEFT_SHARE = (0.4, 0.55)
 # The grid's column stretch and row stretches (the lesson's plot, cost, largest).
 GRID_COLUMNS = (10, 11)
 ROWS = {"grid": {"boundary": 62, "lower_tabs": 38, "cost": 38, "accuracy": 30, "norms": 32},

@@ -52,6 +52,7 @@ from .adaptive_layout import AdaptiveLayout
 from .overlay_banner import OverlayBanner
 
 CONTROL_PANEL_WIDTH = 380
+DEFAULT_SIZE = (1600, 1000)  # the window's size where the screen has room for it
 COUNTER_WIDEST = "step 88,888,888"
 
 
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         self._drawn: dict = {}  # curve view → the snapshot it shows
         self.experiment = Experiment(self.config)
         self.controller = TrainingController(self.experiment)
+        # Built at its usual size, so the layout chosen while building is the one a
+        # test or a screenshot of the default size sees before showing it.
+        self.resize(*DEFAULT_SIZE)
         self._build()
         self._build_menus()
         self.pacer = FramePacer(self._show_header, [
