@@ -151,7 +151,7 @@ class FieldControl(QWidget):
                 self.editor.setPlaceholderText("e.g. 20,3" if field.name == "hidden"
                                                else "all")
             else:
-                self.editor.setPlaceholderText("generated points")
+                self.editor.setPlaceholderText("generated")
                 self.editor.setClearButtonEnabled(True)
             self.editor.editingFinished.connect(self._text_entered)
         self.editor.setObjectName(editor_name(field.name))

@@ -4,6 +4,8 @@ and a log-y toggle. Curves are updated in place with ``setData``."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Slot
@@ -91,10 +93,15 @@ class HistoryPlot(QWidget):
         width, height = self.plot_widget.width(), self.plot_widget.height()
         entry = self.legend_entry_width()
         if entry:
-            beside = width > LEGEND_BESIDE_ASPECT * height and width - entry >= 1.3 * height
-            columns = 1 if beside else max(1, min(self.LEGEND_COLUMNS,
-                                                  int((width - 40) // entry)))
+            n = len(self.legend.items)
+            columns = max(1, min(self.LEGEND_COLUMNS, n, int((width - 40) // entry)))
+            row = 1.7 * self.theme.font_pt  # one legend row, in pixels
+            below_fits = math.ceil(n / columns) * row <= 0.3 * height
+            beside_fits = n * row <= 0.8 * height and width - entry >= max(200, 0.35 * width)
+            wide = width >= LEGEND_BESIDE_ASPECT * height
+            beside = beside_fits and (wide or not below_fits)
             self._place_legend(beside)
+            columns = 1 if beside else columns
             if columns != self.legend.columnCount:
                 self.legend.setColumnCount(columns)
         if self.log_y_box is not None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QEvent, QRect, Qt, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..theme import Theme
 
+LONGEST_CAPTION = ("keep_prob 0.88 — 888 of 888 hidden units dropped for training point "
+                   "#8888 at step 88,888,888")
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MIN_UNIT_PX = 6.0  # the smallest circle (ring included) drawn; below, fewer units
 UNIT_FILL = 0.85  # a circle's share of the distance to its neighbour: they never touch
@@ -80,6 +82,24 @@ class NetworkDiagramView(QWidget):
         self.apply_theme(self.theme)
 
     # -- geometry -----------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reserve_caption()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._reserve_caption()
+
+    def _reserve_caption(self) -> None:
+        """The caption's height for its longest text at this width, whatever it says
+        now: its text changes every frame, and a caption wrapping onto one more line
+        shrank the diagram above it while the class watched."""
+        width = max(1, self.width() - 12)
+        rect = QFontMetrics(self.caption.font()).boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, LONGEST_CAPTION)
+        self.caption.setMinimumHeight(rect.height())
+
     def _layout_units(self, sizes: list[int]) -> None:
         """A new network shape: its units are placed by ``_fit_to_size``."""
         self._sizes = list(sizes)

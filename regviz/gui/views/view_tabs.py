@@ -7,7 +7,10 @@ weight norms' L1 read-out half of the right one (squashing the cost plot)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+TAB_PADDING = 14  # pixels left and right of a tab's title
 
 
 class ViewTabs(QTabWidget):
@@ -18,8 +21,35 @@ class ViewTabs(QTabWidget):
 
     def set_scale(self, scale: float) -> None:
         """Tab titles follow presentation mode (a style sheet ignores the font)."""
-        self.setStyleSheet(f"QTabBar::tab {{ font-size: {round(12 * scale)}pt; "
-                           f"padding: 3px 14px; }}")
+        self._point_size = round(12 * scale)
+        self._fit_titles()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_titles()
+
+    def tabInserted(self, index: int) -> None:  # noqa: N802 (Qt's name)
+        super().tabInserted(index)
+        self._fit_titles()
+
+    def _fit_titles(self) -> None:
+        """Every title whole: where they would not all fit the width (scroll arrows
+        hid the last ones), the type is made smaller until they do."""
+        point_size = self._point_size
+        if self.width() > 1:
+            titles = [self.tabText(i) for i in range(self.count())]
+            font = QFont(self.font())
+            while point_size > 8:
+                font.setPointSize(point_size)
+                metrics = QFontMetrics(font)
+                need = sum(metrics.horizontalAdvance(t) + 2 * TAB_PADDING + 6 for t in titles)
+                if need <= self.width() - 4:
+                    break
+                point_size -= 1
+        if point_size != getattr(self, "_shown_point_size", None):
+            self._shown_point_size = point_size
+            self.setStyleSheet(f"QTabBar::tab {{ font-size: {point_size}pt; "
+                               f"padding: 3px {TAB_PADDING}px; }}")
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False

@@ -54,6 +54,7 @@ class WeightHistogramView(QWidget):
         self.graphics.ci.layout.setSpacing(4)
         self.caption = QLabel()
         self.caption.setObjectName("weight_histogram_caption")
+        self.caption.setWordWrap(True)  # in a narrow tab area, two lines instead of cut
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

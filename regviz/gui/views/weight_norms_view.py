@@ -26,6 +26,12 @@ class WeightNormsView(HistoryPlot):
         self.l1_label.setWordWrap(True)
         self.l1_label.setStyleSheet(f"font-size: {self.theme.font_pt}pt; font-weight: bold;"
                                     "padding: 2px 6px;")
+        # Its room is kept while hidden (reserved for a long read-out): turning L1 on
+        # must not shrink the plot under the class.
+        policy = self.l1_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.l1_label.setSizePolicy(policy)
+        self.l1_label.setText(l1_placeholder(3))
         self.l1_label.hide()
         self.layout().addWidget(self.l1_label)
 
@@ -36,6 +42,8 @@ class WeightNormsView(HistoryPlot):
             self.plot.removeItem(curve)
             self.legend.removeItem(curve)
         self.curves.clear()
+        if not self.l1_text:  # hidden: reserve the room of this many layers' numbers
+            self.l1_label.setText(l1_placeholder(n_layers))
         colours = self.theme.layer_colours
         for l in range(n_layers):
             self.add_curve(f"norm_{l}", f"‖W{l + 1}‖", colours[l % len(colours)])
@@ -61,6 +69,14 @@ class WeightNormsView(HistoryPlot):
                     f"Σ|W|: {', '.join(sum_parts)}")
         if text != self.l1_text:
             self.l1_text = text
-            self.l1_label.setText(text)
+            self.l1_label.setText(text or l1_placeholder(n_layers))
             self.l1_label.setVisible(bool(text))
         self.show_events(snapshot.events)
+
+
+def l1_placeholder(n_layers: int) -> str:
+    """A read-out as long as the longest one ``n_layers`` layers can show: the
+    hidden label holds it so that its room is the shown one's."""
+    zeros = ", ".join(f"W{l + 1} 100%" for l in range(n_layers))
+    sums = ", ".join("8.88e+03" for _ in range(n_layers))
+    return f"exact zeros: {zeros}   ·   Σ|W|: {sums}"

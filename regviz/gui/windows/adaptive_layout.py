@@ -135,6 +135,7 @@ class AdaptiveLayout(QObject):
             self.window.redraw_hidden_views()
         self._fit_columns()
         self._place_drawer()
+        self.window.fit_status_text()
 
     # -- the panel ---------------------------------------------------------------------
     def _views_area_size(self, panel: str) -> tuple[int, int]:

@@ -54,6 +54,7 @@ from .overlay_banner import OverlayBanner
 CONTROL_PANEL_WIDTH = 380
 DEFAULT_SIZE = (1600, 1000)  # the window's size where the screen has room for it
 COUNTER_WIDEST = "step 88,888,888"
+GAP_WIDEST = "train 100.0%  ·  test 100.0%  ·  gap 100.0 points"
 
 
 def banner_text(message: str) -> str:
@@ -178,9 +179,22 @@ class MainWindow(QMainWindow):
         counter_font = QFont(self.font().family(), round(18 * scale), QFont.Weight.Bold)
         self.step_counter.setMinimumWidth(
             QFontMetrics(counter_font).horizontalAdvance(COUNTER_WIDEST) + 4)
-        self.gap_label.setStyleSheet(f"font-size: {round(14 * scale)}pt; font-weight: bold;"
-                                     "padding: 2px 8px;")
+        self._status_pt = round(14 * scale)
+        self.fit_status_text()
         self.banner.set_point_size(round(16 * scale))
+
+    def fit_status_text(self) -> None:
+        """The status line's type as large as ``style_header`` asks, or as large as
+        its longest text fits the window's width (presentation mode on a 1024-wide
+        screen): smaller, never cut."""
+        room = self.width() - self.rate_label.sizeHint().width() - 60
+        font = QFont(self.font().family(), self._status_pt, QFont.Weight.Bold)
+        widest = QFontMetrics(font).horizontalAdvance(GAP_WIDEST) + 16
+        point_size = max(9, int(self._status_pt * min(1.0, room / widest)))
+        if point_size != getattr(self, "_status_pt_shown", None):
+            self._status_pt_shown = point_size
+            self.gap_label.setStyleSheet(f"font-size: {point_size}pt; font-weight: bold;"
+                                         "padding: 2px 8px;")
 
     def _build_menus(self) -> None:
         """File, View, Teach and Help. Each feature adds its own actions to these
