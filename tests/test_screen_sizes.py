@@ -201,3 +201,57 @@ def test_dark_presentation_fits_too(qapp):
         assert not clipped_texts(window.bar, window)
     finally:
         window.close()
+
+
+# -- the compare and sweep windows ---------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])
+def test_compare_window_fits_with_nothing_cut_off(qapp, size):
+    from regviz.gui.windows.compare_window import CompareWindow
+
+    window = CompareWindow(load_preset("overfit"), start_thread=False)
+    try:
+        hint = window.minimumSizeHint()
+        assert hint.width() <= size[0] and hint.height() <= size[1], hint
+        window.setFixedSize(*size)
+        window.set_run_count(4)  # the most runs: the narrowest columns
+        snapshots = window.controller.run_steps_blocking(50)
+        window.show()
+        window.show_snapshots(snapshots)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert not clipped_texts(window, window), clipped_texts(window, window)
+        table = window.table
+        header = table.horizontalHeader()
+        right = header.sectionViewportPosition(3) + header.sectionSize(3)
+        assert right <= table.viewport().width(), (right, table.viewport().width())
+        for c in range(table.columnCount()):
+            text = table.horizontalHeaderItem(c).text()
+            assert header.sectionSize(c) >= table.fontMetrics().horizontalAdvance(text), text
+        for view in (window.cost_view, window.accuracy_view, window.table):
+            assert window.rect().contains(rect_in(view, window)), view.objectName()
+        for column in window.columns:
+            assert window.rect().contains(rect_in(column, window)), column.objectName()
+    finally:
+        window.close()
+
+
+def test_sweep_window_fits_and_its_longest_message_shows_whole(qapp):
+    from regviz.gui.windows.sweep_window import LONGEST_STATUS, SweepWindow
+
+    window = SweepWindow(load_preset("overfit"), workers=1)
+    try:
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 640, hint
+        window.setFixedSize(1024, 640)
+        window.show()
+        plot_before = rect_in(window.plot, window)
+        window._set_status(LONGEST_STATUS)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert not clipped_texts(window, window), clipped_texts(window, window)
+        # Reserved: the longest message moves nothing.
+        assert rect_in(window.plot, window) == plot_before
+        assert window.rect().contains(rect_in(window.plot, window))
+    finally:
+        window.close()

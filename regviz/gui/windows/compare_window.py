@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from ...compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
 from ...config import FIELDS_BY_NAME, Config
@@ -54,9 +55,13 @@ class RunColumn(QWidget):
         self.header.setStyleSheet(f"background: {colour}; color: white; font-size: 16pt;"
                                   "font-weight: bold; padding: 4px;")
         self.editors: dict[str, QDoubleSpinBox] = {}
-        editors = QHBoxLayout()
+        # Label and box stay together; the pairs wrap onto a second line in a
+        # narrow column (four runs on a 1280-wide screen) instead of being cut.
+        editors_area = QWidget()
+        editors = QFlowLayout(editors_area)
         editors.setContentsMargins(2, 0, 2, 0)
-        editors.setSpacing(4)
+        editors.setHorizontalSpacing(10)
+        editors.setVerticalSpacing(2)
         for name, label, decimals, step in (("l2", "L2 λ", 3, 0.1), ("l1", "L1 λ", 3, 0.1),
                                             ("keep_prob", "keep", 2, 0.02)):
             f = FIELDS_BY_NAME[name]
@@ -72,8 +77,13 @@ class RunColumn(QWidget):
             text = QLabel(label)
             text.setStyleSheet(f"font-size: {theme.font_pt + 1}pt;")
             text.setToolTip(box.toolTip())
-            editors.addWidget(text)
-            editors.addWidget(box, 1)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.setSpacing(4)
+            pair_layout.addWidget(text)
+            pair_layout.addWidget(box)
+            editors.addWidget(pair)
             self.editors[name] = box
         self.boundary_view = DecisionBoundaryView(theme)
         self.boundary_view.setObjectName(f"run_boundary_{index}")
@@ -84,7 +94,7 @@ class RunColumn(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(self.header)
-        layout.addLayout(editors)
+        layout.addWidget(editors_area)
         layout.addWidget(self.boundary_view, 1)
 
     def show_config(self, config: Config) -> None:
@@ -170,6 +180,7 @@ class CompareWindow(QWidget):
         note = QLabel("Same data · same initial weights · only the regularization differs")
         note.setObjectName("compare_note")
         note.setStyleSheet("font-size: 13pt; color: #555555;")
+        note.setWordWrap(True)  # two lines on a small screen rather than a wider window
         self.message = QLabel()
         self.message.setObjectName("compare_message")
         self.message.setStyleSheet("background: #b00020; color: white; font-size: 14pt;"
@@ -207,10 +218,13 @@ class CompareWindow(QWidget):
         header_font = QFont("DejaVu Sans", t.font_pt + 1)
         header_font.setBold(True)
         self.table.horizontalHeader().setFont(header_font)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(TABLE_COLUMNS)):
+        # Every column as wide as its text, the table as wide as its columns: on a
+        # 1280-wide screen "test acc" and "gap" fell off its right edge.
+        for c in range(len(TABLE_COLUMNS)):
             self.table.horizontalHeader().setSectionResizeMode(
                 c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setToolTip("Accuracy of each run now, measured without dropout; the gap "
                               "(train − test, in percentage points) is the overfitting.")
@@ -267,6 +281,18 @@ class CompareWindow(QWidget):
             item = QTableWidgetItem(f"■ {label}")
             item.setForeground(QColor(colours[row]))
             self.table.setItem(row, 0, item)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """The table at least as wide as all its columns (runs' names, and room for
+        "100.0%" and "+100.0" before the first numbers arrive)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        widest_number = {1: "100.0%", 2: "100.0%", 3: "+100.0"}
+        width = sum(max(header.sectionSize(c), metrics.horizontalAdvance(
+            widest_number.get(c, "")) + 16) for c in range(self.table.columnCount()))
+        self.table.setMinimumWidth(width + 2 * self.table.frameWidth() + 12)
 
     # -- steering -----------------------------------------------------------------------
     @Slot(bool)
@@ -312,6 +338,7 @@ class CompareWindow(QWidget):
         self.cost_view.set_runs(labels)
         self.accuracy_view.set_runs(labels)
         self.table.item(index, 0).setText(f"■ {labels[index]}")
+        self._fit_table()
         self.controller.run_config_requested.emit(index, config)
 
     def set_run_value(self, index: int, name: str, value: float) -> None:

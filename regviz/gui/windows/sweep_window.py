@@ -9,8 +9,8 @@ the window) stops the processes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from superqt import QFlowLayout
 
 from ...config import FIELDS_BY_NAME, Config
 from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec
@@ -38,6 +39,8 @@ DEFAULTS = {"l2": ("0.01", "30"), "l1": ("0.01", "30"), "keep_prob": ("0.3", "1"
 DEFAULT_POINTS, DEFAULT_STEPS = 12, 15000
 READING = ("Left of the best value the network overfits (train error well below test "
            "error); right of it, it underfits (both errors rise).")
+LONGEST_STATUS = ("Done. Lowest test error 88.8% at Learning rate = 0.888. 20 models diverged "
+                  "(their last finite weights are shown).\n" + READING)
 
 
 class SweepWindow(QWidget):
@@ -107,18 +110,29 @@ class SweepWindow(QWidget):
         for b in (self.start_button, self.cancel_button):
             b.setMinimumHeight(38)
             b.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        form = QHBoxLayout()
+        # Label and field stay together; the pairs and buttons wrap onto a second
+        # line in a narrow window instead of widening it past the screen.
+        form_area = QWidget()
+        form = QFlowLayout(form_area)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(14)
         for text, widget in (("Setting", self.setting), ("from", self.low), ("to", self.high),
                              ("points", self.points), ("steps per model", self.steps)):
             label = QLabel(text)
             label.setStyleSheet(big + "font-weight: bold;")
             widget.setStyleSheet(big)
-            form.addWidget(label)
-            form.addWidget(widget)
-            form.addSpacing(8)
-        form.addStretch(1)
-        form.addWidget(self.start_button)
-        form.addWidget(self.cancel_button)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(widget)
+            form.addWidget(pair)
+        buttons = QWidget()
+        buttons_layout = QHBoxLayout(buttons)
+        buttons_layout.setContentsMargins(0, 0, 0, 0)
+        buttons_layout.addWidget(self.start_button)
+        buttons_layout.addWidget(self.cancel_button)
+        form.addWidget(buttons)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("sweep_progress")
@@ -138,7 +152,7 @@ class SweepWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        layout.addLayout(form)
+        layout.addWidget(form_area)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.plot, 1)
@@ -149,6 +163,20 @@ class SweepWindow(QWidget):
         low, high = DEFAULTS[self.setting.currentData()]
         self.low.setText(low)
         self.high.setText(high)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reserve_status()
+
+    def _reserve_status(self) -> None:
+        """The status line's height for its longest message at this width (a
+        narrow window wraps it onto more lines: reserved, never cut, no jump)."""
+        width = max(1, self.width() - 24)
+        metrics = QFontMetrics(self._status_font())
+        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap,
+                                    LONGEST_STATUS)
+        self.status.setMinimumHeight(max(rect.height() + 12,
+                                         round(2.4 * metrics.lineSpacing())))
 
     # -- running --------------------------------------------------------------------------
     def spec(self) -> SweepSpec:
