@@ -245,6 +245,8 @@ def test_sweep_window_fits_and_its_longest_message_shows_whole(qapp):
         assert hint.width() <= 1024 and hint.height() <= 640, hint
         window.setFixedSize(1024, 640)
         window.show()
+        for _ in range(3):
+            QApplication.processEvents()
         plot_before = rect_in(window.plot, window)
         window._set_status(LONGEST_STATUS)
         for _ in range(3):

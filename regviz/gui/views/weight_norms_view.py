@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from .history_plot import HistoryPlot
@@ -35,6 +37,27 @@ class WeightNormsView(HistoryPlot):
         self.l1_label.hide()
         self.layout().addWidget(self.l1_label)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reserve_readout()
+
+    def _reserve_readout(self) -> None:
+        """The read-out's height is that of the longest one at this width, shown or
+        not: a shorter text (one line instead of two) would grow the plot above."""
+        width = max(1, self.width() - 12)  # the label's padding
+        metrics = QFontMetrics(QFont("DejaVu Sans", self.theme.font_pt, QFont.Weight.Bold))
+        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap,
+                                    l1_placeholder(max(self._n_layers, 3)))
+        self.l1_label.setMinimumHeight(rect.height() + 6)
+
+    def apply_theme(self, theme) -> None:
+        super().apply_theme(theme)
+        label = getattr(self, "l1_label", None)
+        if label is not None:  # (the base class calls this before the label exists)
+            label.setStyleSheet(f"font-size: {theme.font_pt}pt; font-weight: bold;"
+                                "padding: 2px 6px;")
+            self._reserve_readout()
+
     def _ensure_curves(self, n_layers: int) -> None:
         if n_layers == self._n_layers:
             return
@@ -48,6 +71,8 @@ class WeightNormsView(HistoryPlot):
         for l in range(n_layers):
             self.add_curve(f"norm_{l}", f"‖W{l + 1}‖", colours[l % len(colours)])
         self._n_layers = n_layers
+        self._reserve_readout()
+        self.fit_to_width()  # the legend's entries changed
 
     def show_snapshot(self, snapshot) -> None:
         h = snapshot.history
