@@ -56,10 +56,13 @@ def clipped_texts(root: QWidget, window: QWidget) -> list[str]:
             else:
                 hint = widget.minimumSizeHint()
                 need_w, need_h = hint.width(), hint.height()
-        elif isinstance(widget, QAbstractButton | QComboBox):
-            text = getattr(widget, "text", lambda: widget.currentText())()
-            hint = widget.minimumSizeHint() if isinstance(widget, QComboBox) \
-                else widget.sizeHint()
+        elif isinstance(widget, QComboBox):
+            text = widget.currentText()
+            hint = widget.minimumSizeHint()
+            need_w, need_h = hint.width(), hint.height() - 8
+        elif isinstance(widget, QAbstractButton):
+            text = widget.text()
+            hint = widget.sizeHint()
             need_w, need_h = hint.width(), hint.height() - 8
         elif isinstance(widget, QAbstractSpinBox):
             text = widget.text()

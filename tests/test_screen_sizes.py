@@ -118,7 +118,7 @@ def test_plot_titles_and_legends_fit_their_plots(windows, case):
     for view in (window.cost_view, window.accuracy_view, window.weight_norms_view):
         if not view.isVisible():
             continue
-        plot, theme = view.plot, view.theme
+        theme = view.theme
         title_font = QFont("DejaVu Sans")
         title_font.setPointSizeF(theme.title_pt)
         title = QFontMetricsF(title_font).horizontalAdvance(view.TITLE)

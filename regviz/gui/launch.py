@@ -13,7 +13,6 @@ from .settings import GEOMETRY_KEY, THEME_KEY, app_settings
 from .windows.screen_fit import clamp_to_screen, size_to_screen
 
 
-
 def build_window(config: Config, size=None, remember: bool = True):
     """The main window on ``config``, ``size`` or what of it fits the screen,
     training thread started, not shown.
