@@ -1,9 +1,10 @@
 """Containers for the view grid whose size comes from the grid's stretch factors
 alone (their size hint is their minimum: a layout short of room shares it out by
 stretch, not by what the pages would like). A view with a word-wrapped caption
-reports a height-for-width, which a box layout honours before its stretch factors: the network diagram's caption claimed
-far more than its share of the left column (squashing the decision boundary), the
-weight norms' L1 read-out half of the right one (squashing the cost plot)."""
+reports a height-for-width, which a box layout honours before its stretch
+factors: the network diagram's caption claimed far more than its share of the
+left column (squashing the decision boundary), the weight norms' L1 read-out half
+of the right one (squashing the cost plot)."""
 
 from __future__ import annotations
 
