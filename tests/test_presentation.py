@@ -4,12 +4,14 @@ and pictured in the screenshot suite."""
 import numpy as np
 import pytest
 from classroom_helpers import close_window, open_window
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from regviz.config import load_preset
 from regviz.gui.actions.presentation import set_dark_theme, set_presentation
 from regviz.gui.app import BASE_POINT_SIZE
-from regviz.gui.screenshot import render_window_image
+from regviz.gui.screenshot import render_window, render_window_image
 from regviz.gui.theme import PRESENTATION_SCALE, Theme
 
 
@@ -86,12 +88,20 @@ def test_dark_theme_screenshot(assert_screenshot):
     assert_screenshot("dark_theme", image)
 
 
+# The classroom's smallest common screen (a 1280×720 projector), in each mode.
+
+def test_normal_mode_at_1280x720_screenshot(assert_screenshot):
+    image = render_window_image(load_preset("l2"), 1500, size=(1280, 720))
+    assert (image.width(), image.height()) == (1280, 720)
+    assert_screenshot("window_1280x720", image)
+
+
 def test_presentation_mode_screenshot(assert_screenshot):
     image = render_window_image(
-        load_preset("dropout"), 1500, size=(1920, 1080),
+        load_preset("dropout"), 1500, size=(1280, 720),
         prepare=lambda w: set_presentation(w, True, full_screen=False))
-    assert (image.width(), image.height()) == (1920, 1080)
-    assert_screenshot("presentation_mode", image)
+    assert (image.width(), image.height()) == (1280, 720)
+    assert_screenshot("presentation_mode_1280x720", image)
 
 
 def test_dark_presentation_screenshot(assert_screenshot):
@@ -99,7 +109,18 @@ def test_dark_presentation_screenshot(assert_screenshot):
         set_dark_theme(w, True)
         set_presentation(w, True, full_screen=False)
 
-    image = render_window_image(load_preset("overfit"), 1500, size=(1920, 1080),
-                                prepare=prepare)
-    assert near_white_share(image) < 0.03
-    assert_screenshot("presentation_mode_dark", image)
+    window = render_window(load_preset("overfit"), 1500, size=(1280, 720), prepare=prepare)
+    try:
+        image = window.grab().toImage()
+        # No white boxes left over: outside the map (whose points are edged in
+        # white) only text is light.
+        map_rect = window.boundary_view.plot_widget.geometry().translated(
+            window.boundary_view.plot_widget.mapTo(window, QPoint(0, 0))
+            - window.boundary_view.plot_widget.pos())
+        painter = QPainter(outside := image.copy())
+        painter.fillRect(map_rect, QColor("#000000"))
+        painter.end()
+        assert near_white_share(outside) < 0.03
+    finally:
+        window.close()
+    assert_screenshot("presentation_mode_dark_1280x720", image)
