@@ -76,6 +76,10 @@ class AdaptiveLayout(QObject):
         self.panel_hidden = False  # the user hid the docked panel (key C)
         self.drawer_open = False
         self._left_width: int | None = None
+        # While re-arranging, the resizes it causes are not new reasons to re-arrange
+        # (a nested call acted on the half-changed arrangement: leaving full screen,
+        # it hid the panel it had just shown).
+        self._arranging = False
         w = window
         self._rows = {"boundary": w.boundary_view, "lower_tabs": w.lower_tabs,
                       "cost": w.cost_view, "accuracy": w.accuracy_view,
@@ -122,6 +126,15 @@ class AdaptiveLayout(QObject):
     def update(self) -> None:
         """Re-arrange for the window's current size and mode (does nothing when
         nothing changed)."""
+        if self._arranging:
+            return  # a resize caused by re-arranging: the arrangement in hand decides
+        self._arranging = True
+        try:
+            self._update()
+        finally:
+            self._arranging = False
+
+    def _update(self) -> None:
         panel = "docked" if self.docked_possible() and not self.panel_hidden else "drawer"
         if panel == "docked":
             self.drawer_open = False
@@ -256,7 +269,7 @@ class AdaptiveLayout(QObject):
             grid.setStretch(1, max(1, width - left))
     # -- events --------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and not self._arranging:
             if watched is self.window:
                 self.update()
             elif watched is self.window.boundary_view:
