@@ -298,3 +298,24 @@ def test_units_never_overlap_and_wide_layers_say_how_many_are_drawn(qapp, hidden
             assert diameter >= 6, diameter
     finally:
         view.close()
+
+
+def test_presentation_on_and_off_gives_back_the_panel_as_it_was(window):
+    """Going back from 1.6× text, the label column and number fields shrink again
+    (a label's size hint includes its last minimum: the panel stayed presentation-
+    wide and its fields were cut by the docked column)."""
+    from layout_checks import clipped_texts
+
+    w = window((1280, 720))
+    panel = w.control_panel
+    before = (panel.minimumSizeHint(), {n: lab.minimumWidth() for n, lab in panel.labels.items()})
+    set_presentation(w, True, full_screen=False)
+    w.toggle_panel()  # the drawer, with the bar holding some rows
+    settle()
+    set_presentation(w, False, full_screen=False)
+    settle()
+    after = (panel.minimumSizeHint(), {n: lab.minimumWidth() for n, lab in panel.labels.items()})
+    assert after == before
+    assert w.adaptive_layout.arrangement.panel == "docked" and w.sidebar.isVisible()
+    assert rect_in(w.views_area, w).left() >= rect_in(w.sidebar, w).right()
+    assert not clipped_texts(panel, w)

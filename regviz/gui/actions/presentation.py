@@ -118,6 +118,10 @@ def apply_display(window) -> None:
                 for child in holder.findChildren(QWidget):
                     child.setFont(font)
         window.control_panel.refit()  # label column and number fields for the new size
+        # (refit's cure for combo boxes that keep a larger font's minimum size)
+        sheet = window.preset_box.styleSheet()
+        window.preset_box.setStyleSheet(sheet + " ")
+        window.preset_box.setStyleSheet(sheet)
     window.style_header(control_scale)
     for tabs in window.findChildren(ViewTabs):
         tabs.set_scale(control_scale)

@@ -327,11 +327,19 @@ class ControlPanel(QWidget):
         presentation mode changed them): one label width for every group, so the
         controls line up, and no label or number cut short."""
         labels = [self.labels[name] for name in self.labels if name not in self.lent]
+        for label in labels:  # a label's size hint includes the minimum set last time
+            label.setMinimumWidth(0)
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
         for control in self.controls.values():
             control.fit_editor()
+        for box in self.findChildren(QComboBox):
+            # A combo box keeps the minimum size it had for a larger font (presentation
+            # mode's stayed after leaving it); only a style change makes it forget.
+            sheet = box.styleSheet()
+            box.setStyleSheet(sheet + " ")
+            box.setStyleSheet(sheet)
 
     # -- lending rows to the compact bar ---------------------------------------------------
     def take_row(self, name: str) -> tuple[QLabel, FieldControl]:
