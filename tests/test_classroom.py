@@ -129,6 +129,25 @@ def check_escape(qtbot, w, tmp_path, monkeypatch):
     assert not w.presenting and not w.isFullScreen()
 
 
+def check_escape_closes_the_drawer_first(qtbot, w, tmp_path, monkeypatch):
+    press(qtbot, w, Qt.Key.Key_F11)
+    press(qtbot, w, Qt.Key.Key_C)
+    assert w.adaptive_layout.drawer_open and w.sidebar.isVisible()
+    press(qtbot, w, Qt.Key.Key_Escape)
+    assert w.presenting and not w.sidebar.isVisible()
+    press(qtbot, w, Qt.Key.Key_Escape)
+    assert not w.presenting
+
+
+def check_panel_key(qtbot, w, tmp_path, monkeypatch):
+    assert w.adaptive_layout.arrangement.panel == "docked" and w.sidebar.isVisible()
+    press(qtbot, w, Qt.Key.Key_C)  # hides the docked panel: the bar holds the demo's controls
+    assert not w.sidebar.isVisible() and w.bar.isVisible()
+    assert w.bar.isAncestorOf(w.play_button)
+    press(qtbot, w, Qt.Key.Key_C)
+    assert w.sidebar.isVisible() and not w.bar.isVisible()
+
+
 def check_help(qtbot, w, tmp_path, monkeypatch):
     press(qtbot, w, Qt.Key.Key_F1)
     dialog = w.findChild(QDialog, "explanations_dialog")
@@ -155,11 +174,13 @@ CHECKS = {
     ("Ctrl+D",): check_edit_points,
     ("F11",): check_presentation,
     ("Escape",): check_escape,
+    ("C",): check_panel_key,
     ("F1",): check_help,
     ("Ctrl+Q",): check_quit,
 }
 CASES = [(keys, check) for keys, check in CHECKS.items() if check is not None] + [
-    (("S",), check_step(Qt.Key.Key_S)), (("Right",), check_step(Qt.Key.Key_Right))]
+    (("S",), check_step(Qt.Key.Key_S)), (("Right",), check_step(Qt.Key.Key_Right)),
+    (("Escape", "drawer"), check_escape_closes_the_drawer_first)]
 
 
 def test_every_shortcut_in_the_table_has_a_test():
