@@ -4,7 +4,11 @@ Where things live (each folder holds one role; the small shared pieces sit here)
 
 - ``windows/`` — the top-level windows: ``MainWindow`` (main_window.py),
   ``CompareWindow`` (compare_window.py), ``SweepWindow`` (sweep_window.py). A window
-  builds its views and controls, wires them to a worker and adds its menus.
+  builds its views and controls, wires them to a worker and adds its menus. The
+  main window's layout for the room it has (panel docked or a drawer, which view
+  goes where) is ``AdaptiveLayout`` (adaptive_layout.py); every window opens
+  inside its screen (screen_fit.py); messages lie over the views in an
+  ``OverlayBanner`` (overlay_banner.py).
 - ``views/`` — what draws a ``Snapshot``: ``DecisionBoundaryView``, ``CostView``,
   ``AccuracyView``, ``WeightNormsView``, ``NetworkDiagramView``,
   ``WeightHistogramView``, the compare and sweep plots (compare_plots.py,
@@ -13,7 +17,9 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   ``show_snapshot(snapshot)`` and ``apply_theme(theme)``; plots over steps derive
   from ``HistoryPlot`` (history_plot.py).
 - ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per
-  ``config.FIELDS`` entry, made from the table) and the ``PlayPauseButton``.
+  ``config.FIELDS`` entry, made from the table), the ``PlayPauseButton`` and the
+  ``CompactBar`` (compact_bar.py: the demo's controls over the views on a small
+  screen or in presentation mode, borrowed from the panel by setting name).
 - ``workers/`` — threads and pacing: ``TrainingWorker``/``TrainingController``
   (training_worker.py: the experiment trains in a parentless QThread),
   ``CompareController`` (compare_worker.py), ``FramePacer`` (frame_pacer.py: which
