@@ -35,8 +35,10 @@ LONG_SECONDS = 60.0
 # What a student types into a text field: sensible values, typos and nonsense.
 TYPED = ("0", "0.5", "0.7", "1", "3", "1e-3", "1e9", "-1", "nan", "inf", "", "abc", "20,3",
          "5,5,5", "256", "0,0", "2.5", "1e308", "  7 ", "1/2")
+# C: the panel docks, hides, or opens as a drawer (the window's width decides).
 KEYS = (Qt.Key.Key_Space, Qt.Key.Key_S, Qt.Key.Key_Right, Qt.Key.Key_R, Qt.Key.Key_1,
-        Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7)
+        Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7,
+        Qt.Key.Key_C)
 
 
 class Monkey:
@@ -62,14 +64,18 @@ class Monkey:
 
     def click_button(self):
         buttons = [b for b in self.widgets(QPushButton) if b.objectName() != "data_file_browse"]
-        self.qtbot.mouseClick(self.rng.choice(buttons), Qt.MouseButton.LeftButton)
+        if buttons:
+            self.qtbot.mouseClick(self.rng.choice(buttons), Qt.MouseButton.LeftButton)
 
     def press_key(self):
         self.w.activateWindow()
         self.qtbot.keyClick(self.w, self.rng.choice(KEYS))
 
     def drag_slider(self):
-        slider = self.rng.choice(self.widgets(QSlider))
+        sliders = self.widgets(QSlider)
+        if not sliders:  # a narrow window: the panel is a closed drawer
+            return
+        slider = self.rng.choice(sliders)
         slider.setSliderDown(True)
         for _ in range(self.rng.randint(1, 15)):
             slider.setValue(self.rng.randint(slider.minimum(), slider.maximum()))
@@ -79,6 +85,8 @@ class Monkey:
     def type_text(self):
         edits = [e for e in self.widgets(QLineEdit) if e.objectName() != "data_file"
                  and not e.isReadOnly()]
+        if not edits:
+            return
         edit = self.rng.choice(edits)
         edit.setFocus()
         edit.selectAll()
@@ -86,11 +94,17 @@ class Monkey:
         self.qtbot.keyClick(edit, Qt.Key.Key_Return)
 
     def choose_combo(self):
-        combo = self.rng.choice([c for c in self.widgets(QComboBox) if c.objectName() != "preset"])
+        combos = [c for c in self.widgets(QComboBox) if c.objectName() != "preset"]
+        if not combos:
+            return
+        combo = self.rng.choice(combos)
         combo.setCurrentIndex(self.rng.randrange(combo.count()))
 
     def spin(self):
-        box = self.rng.choice(self.widgets(QSpinBox))
+        boxes = self.widgets(QSpinBox)
+        if not boxes:
+            return
+        box = self.rng.choice(boxes)
         # Mostly near the current value (a click on an arrow), sometimes anywhere.
         if self.rng.random() < 0.7:
             box.stepBy(self.rng.choice((-1, 1)))
@@ -98,7 +112,9 @@ class Monkey:
             box.setValue(self.rng.randint(box.minimum(), min(box.maximum(), 2000)))
 
     def toggle_box(self):
-        self.qtbot.mouseClick(self.rng.choice(self.widgets(QCheckBox)), Qt.MouseButton.LeftButton)
+        boxes = self.widgets(QCheckBox)
+        if boxes:
+            self.qtbot.mouseClick(self.rng.choice(boxes), Qt.MouseButton.LeftButton)
 
     def click_boundary(self):
         viewport = self.w.boundary_view.plot_widget.viewport()

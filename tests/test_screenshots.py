@@ -277,14 +277,15 @@ def test_boundary_sides_have_the_two_class_colours(qapp):
 
 
 def unit_pixel(window, image, layer: int, unit: int):
-    """The fill of a unit's circle in the window's picture: two thirds of the way
-    from its centre (where the × of a dropped unit is) to its rim, to the right."""
+    """The fill of a unit's circle in the window's picture: half way from its
+    centre (where the × of a dropped unit is) to its rim, to the right (the circles
+    are spaced apart, and small: two thirds of the way touched the ring's edge)."""
     diagram = window.network_diagram_view
     x, y = diagram.unit_position(layer, unit)
     sizes = diagram.units.data["size"]  # pixels; -1 means the item's default
     radius = float(np.where(sizes > 0, sizes, diagram.units.opts["size"]).min()) / 2
     scene = diagram.diagram_box.mapViewToScene(QPointF(x, y))
-    return window_pixel(window, image, diagram.graphics, scene, dx=round(radius * 2 / 3))
+    return window_pixel(window, image, diagram.graphics, scene, dx=round(radius / 2))
 
 
 def test_a_dropped_units_circle_has_the_dropped_colour(rendered):

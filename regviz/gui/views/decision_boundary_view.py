@@ -125,6 +125,17 @@ class DecisionBoundaryView(QWidget):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
         return False
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reserve_caption()
+
+    def _reserve_caption(self) -> None:
+        """Room for the widest count (a caption growing by a digit, 9 → 10 mistakes,
+        would re-lay out and repaint every view), but never more than the view is
+        wide (four compare runs on a small screen)."""
+        widest = self.caption.fontMetrics().horizontalAdvance("mistakes: train 8888, test 8888")
+        self.caption.setMinimumWidth(min(widest, max(0, self.width() - 12)))
+
     def width_for_height(self, height: int) -> int:
         """The view's width at which its square map fills ``height`` pixels of the
         view's height: any wider only adds empty margin beside the map."""
@@ -257,10 +268,7 @@ class DecisionBoundaryView(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._lut = theme.binary_lut()
-        # Room for the widest count it will show: a caption that grows by a digit
-        # (9 → 10 mistakes) would otherwise re-lay out and repaint every view.
-        self.caption.setMinimumWidth(
-            self.caption.fontMetrics().horizontalAdvance("mistakes: train 8888, test 8888"))
+        self._reserve_caption()
         self.ensemble_caption.setMinimumWidth(
             self.ensemble_caption.fontMetrics().horizontalAdvance("largest spread 0.88"))
         self.plot_widget.setBackground(theme.background)

@@ -260,7 +260,7 @@ class NetworkDiagramView(QWidget):
         live_brush = pg.mkBrush(t.background)
         dropped_brush = pg.mkBrush(*t.dropped)
         size = self._unit_px
-        ring = min(2 * t.scale, size / 4)  # a small circle keeps some fill
+        ring = min(2 * t.scale, size / 8)  # a small circle keeps most of its fill
         outline = pg.mkPen(t.foreground, width=ring)
         for l, ids in enumerate(self._unit_index):
             for i, _ in enumerate(ids):
