@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from regviz.gui.actions.teach_actions import TeachActions
 from regviz.gui.app import create_application
-from regviz.gui.main_window import MainWindow
-from regviz.gui.teach_actions import TeachActions
+from regviz.gui.windows.main_window import MainWindow
 
 SHORT_SECONDS = float(os.environ.get("REGVIZ_MONKEY_SECONDS", "6"))
 LONG_SECONDS = 60.0

@@ -10,13 +10,13 @@ from PySide6.QtGui import QColor
 
 from regviz.config import load_preset
 from regviz.experiment import Experiment
-from regviz.gui.accuracy_view import AccuracyView
-from regviz.gui.cost_view import CostView
-from regviz.gui.decision_boundary_view import DecisionBoundaryView
-from regviz.gui.network_diagram_view import NetworkDiagramView
 from regviz.gui.theme import Theme
-from regviz.gui.weight_histogram_view import WeightHistogramView
-from regviz.gui.weight_norms_view import WeightNormsView
+from regviz.gui.views.accuracy_view import AccuracyView
+from regviz.gui.views.cost_view import CostView
+from regviz.gui.views.decision_boundary_view import DecisionBoundaryView
+from regviz.gui.views.network_diagram_view import NetworkDiagramView
+from regviz.gui.views.weight_histogram_view import WeightHistogramView
+from regviz.gui.views.weight_norms_view import WeightNormsView
 from regviz.snapshot import take_snapshot
 
 VIEWS = {"cost_view": CostView, "accuracy_view": AccuracyView,

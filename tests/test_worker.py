@@ -12,7 +12,7 @@ from gui_helpers import SnapshotRecorder
 
 from regviz.config import load_preset
 from regviz.experiment import Experiment
-from regviz.gui.training_worker import TrainingController
+from regviz.gui.workers.training_worker import TrainingController
 
 
 @pytest.fixture
