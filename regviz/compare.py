@@ -24,10 +24,10 @@ RUN_FIELDS = ("l2", "l1", "weight_decay", "keep_prob")  # what may differ betwee
 MIN_RUNS, MAX_RUNS = 2, 4
 # The course's three experiments, then a fourth for the curious: L1.
 DEFAULT_RUNS: tuple[dict[str, float], ...] = (
-    {"l2": 0.0, "l1": 0.0, "keep_prob": 1.0},
-    {"l2": 0.7, "l1": 0.0, "keep_prob": 1.0},
-    {"l2": 0.0, "l1": 0.0, "keep_prob": 0.86},
-    {"l2": 0.0, "l1": 0.5, "keep_prob": 1.0},
+    {"l2": 0.0, "l1": 0.0, "weight_decay": 0.0, "keep_prob": 1.0},
+    {"l2": 0.7, "l1": 0.0, "weight_decay": 0.0, "keep_prob": 1.0},
+    {"l2": 0.0, "l1": 0.0, "weight_decay": 0.0, "keep_prob": 0.86},
+    {"l2": 0.0, "l1": 0.5, "weight_decay": 0.0, "keep_prob": 1.0},
 )
 
 
@@ -81,6 +81,13 @@ def run_label(config: Config) -> str:
         name = f"AdamW wd={config.weight_decay:g}" if config.weight_decay > 0 else "Adam"
         return " + ".join([name, *parts])
     return " + ".join(parts) if parts else "none"
+
+
+def shows_shrink(configs: list[Config]) -> bool:
+    """Whether the runs shrink their weights in ways worth showing side by side:
+    weight decay, or L2 through an optimizer other than plain SGD (under SGD, L2
+    takes one share of every weight, as weight decay does)."""
+    return any(c.weight_decay > 0 or (c.l2 > 0 and c.optimizer != "sgd") for c in configs)
 
 
 def default_configs(base: Config, n: int = 3) -> list[Config]:

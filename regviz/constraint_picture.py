@@ -77,15 +77,19 @@ class WeightPair:
         return f"W{l + 1}[{i + 1}→{j + 1}]"
 
 
-def default_pair(sizes) -> WeightPair:
-    """The first layer's two links into its first unit (x₁ → h₁ and x₂ → h₁): both
-    input coordinates, the pair a class can name. A one-input network takes the
-    first links into the first two units, or into the next layer."""
-    if sizes[0] >= 2:
-        return WeightPair((0, 0, 0), (0, 1, 0))
-    if sizes[1] >= 2:
-        return WeightPair((0, 0, 0), (0, 0, 1))
-    return WeightPair((0, 0, 0), (1, 0, 0))
+def default_pair(weights) -> WeightPair:
+    """The output layer's two strongest links into its first unit: on fixed hidden
+    features the output layer is a logistic regression, so its data loss is convex
+    and the picture is the textbook's, and the strongest links are the ones the
+    network uses. ``weights``: the network's weight matrices, (n_in, n_out) each."""
+    last = len(weights) - 1
+    column = np.abs(np.asarray(weights[last])[:, 0])
+    if len(column) >= 2:
+        i, j = sorted(np.argsort(-column, kind="stable")[:2].tolist())
+        return WeightPair((last, i, 0), (last, j, 0))
+    if np.asarray(weights[last]).shape[1] >= 2:  # one input: its links to two outputs
+        return WeightPair((last, 0, 0), (last, 0, 1))
+    return WeightPair((last - 1, 0, 0), (last, 0, 0))
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,14 @@ def picture_bounds(points: np.ndarray) -> tuple[float, float, float, float]:
     return cx - side / 2, cx + side / 2, cy - side / 2, cy + side / 2
 
 
+def grid_through_zero(lo: float, hi: float, n: int) -> np.ndarray:
+    """``n`` evenly spaced values spanning about lo … hi, shifted by less than half a
+    step so that 0 is one of them: the axes, where L1 puts its exact zeros (the
+    diamond's corners), lie on the grid."""
+    step = (hi - lo) / (n - 1)
+    return (round(lo / step) + np.arange(n)) * step
+
+
 def constraint_picture(net: MLP, X_train: np.ndarray, y_train: np.ndarray,
                        reg: Regularization | ResolvedRegularization, pair: WeightPair,
                        path: np.ndarray | None = None, resolution: int = RESOLUTION,
@@ -297,7 +309,7 @@ def constraint_picture(net: MLP, X_train: np.ndarray, y_train: np.ndarray,
     path = np.zeros((0, 2)) if path is None else np.asarray(path, float).reshape(-1, 2)
     path = np.vstack([path, current[None, :]])
     x0, x1, y0, y1 = bounds if bounds is not None else picture_bounds(path)
-    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
+    xs, ys = grid_through_zero(x0, x1, resolution), grid_through_zero(y0, y1, resolution)
     m = len(y_train)
     data = data_loss_grid(net, X_train, y_train, pair, xs, ys)
     penalty = penalty_grid(resolved, net, pair, xs, ys, m)
@@ -331,7 +343,7 @@ def _with_lines(picture: ConstraintPicture) -> ConstraintPicture:
         penalty_lines = contour_segments(rel[None] - penalty_levels[:, None, None], xs, ys)
         # J's minimum away from the penalty's own (the origin): the penalty contour
         # through it, which the data-loss contour there touches.
-        if rel[r, c] > penalty_levels[0]:
+        if rel[r, c] > 0:
             touching_penalty = contour_segments(rel, xs, ys, float(rel[r, c]))
     return ConstraintPicture(
         picture.pair, xs, ys, data, picture.penalty, picture.current, picture.path,

@@ -87,7 +87,8 @@ def formula(config: Config) -> Formula:
     if config.weight_decay > 0:
         # Not a term of J: the update itself shrinks the parameters (see core.trainer).
         wd = _number(config.weight_decay)
-        steps = ", ".join(f"{p} −= lr·{wd}·{p}" for p in params)
+        # No-break spaces: a wrapped line must not split "W −= lr·wd·W" in two.
+        steps = ", ".join(f"{p}\u00a0−=\u00a0lr·{wd}·{p}" for p in params)
         decay = f"Weight decay (not in J): each step also {steps}, outside the optimizer"
     dropout = ""
     if config.keep_prob < 1:

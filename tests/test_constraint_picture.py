@@ -112,7 +112,7 @@ def picture_for(config, pair=None, steps=300):
     experiment.step(steps)
     d = experiment.data
     return constraint_picture(experiment.net, d.X_train, d.y_train,
-                              config.regularization(), pair or default_pair(experiment.net.sizes))
+                              config.regularization(), pair or default_pair(experiment.net.weights))
 
 
 def radii(points, norm):
@@ -185,6 +185,16 @@ def test_window_holds_origin_path_and_current_values_and_is_square():
     assert tiny[1] - tiny[0] >= 0.2
 
 
+def test_the_grid_runs_through_both_axes():
+    """L1's exact zeros lie on the axes: the grid must hold them, not straddle them."""
+    picture = picture_for(Config(hidden=(8,), n_samples=120, l1=0.01, divide_by_2m=False))
+    assert 0.0 in picture.xs and 0.0 in picture.ys
+    step = np.diff(picture.xs)
+    np.testing.assert_allclose(step, step[0])
+    x0, x1, _, _ = picture_bounds(picture.path)
+    assert abs(picture.xs[0] - x0) <= step[0] / 2 + 1e-12
+
+
 def test_the_path_is_the_pair_s_values_at_the_trail_s_steps():
     config = Config(hidden=(6,), n_samples=80, l1=0.5)
     experiment = Experiment(config)
@@ -236,5 +246,9 @@ def test_pair_checks_and_flat_indices():
         WeightPair((0, 0, 0), (2, 3, 0)).check(net.sizes)
     with pytest.raises(ValueError, match="same weight twice"):
         WeightPair((0, 0, 0), (0, 0, 0)).check(net.sizes)
-    assert default_pair(net.sizes) == WeightPair((0, 0, 0), (0, 1, 0))
+    # The default: the output layer's two strongest links (a logistic regression on
+    # the last hidden features: a convex slice).
+    net.weights[2][:, 0] = [0.1, -2.0, 0.5]
+    assert default_pair(net.weights) == WeightPair((2, 1, 0), (2, 2, 0))
+    assert default_pair([np.ones((2, 1))]) == WeightPair((0, 0, 0), (0, 1, 0))
     assert pair.label(pair.first) == "W2[5→3]"
