@@ -32,7 +32,12 @@ from .core import activations
 from .core.mlp import MLP
 from .core.regularization import Regularization, ResolvedRegularization
 
-RESOLUTION = 64  # grid points per side
+RESOLUTION = 64  # grid points per side, at most
+MIN_RESOLUTION = 16  # fewer would not show a contour's shape
+# A picture costs at most this many multiply-adds (about 0.2 s of the training
+# thread here): a pair deep in a wide network gets a coarser grid, down to
+# MIN_RESOLUTION, and beyond that no picture (``NoPicture``) rather than a stall.
+MAX_MULTIPLY_ADDS = 200_000_000
 # Batched activations are computed for at most this many numbers at a time (8 MB).
 CHUNK_ELEMENTS = 1_000_000
 DATA_LEVELS = (0.02, 0.08, 0.18, 0.32, 0.5, 0.7, 0.9)  # data-loss contours: grid quantiles
@@ -90,6 +95,35 @@ def default_pair(weights) -> WeightPair:
     if np.asarray(weights[last]).shape[1] >= 2:  # one input: its links to two outputs
         return WeightPair((last, 0, 0), (last, 0, 1))
     return WeightPair((last - 1, 0, 0), (last, 0, 0))
+
+
+@dataclass(frozen=True)
+class NoPicture:
+    """Why there is no picture for ``pair`` (it would cost too much)."""
+
+    pair: WeightPair
+    reason: str
+
+
+def cost_per_grid_point(sizes, n_points: int, pair: WeightPair) -> int:
+    """Multiply-adds one grid point costs (see the module docstring): two columns in
+    the pair's first layer, the two units they feed into the next layer, and every
+    layer after that in full, for each training point."""
+    first = min(pair.first[0], pair.second[0])
+    after = sum(a * b for a, b in zip(sizes[first + 2:-1], sizes[first + 3:], strict=True))
+    feed = 2 * sizes[first + 2] if first + 2 < len(sizes) else 0
+    return n_points * (2 + feed + after + sizes[-1])
+
+
+def affordable_resolution(sizes, n_points: int, pair: WeightPair,
+                          wanted: int = RESOLUTION) -> int | None:
+    """The finest grid (at most ``wanted`` per side) within MAX_MULTIPLY_ADDS, or
+    None if even MIN_RESOLUTION would cost more."""
+    side = int(math.sqrt(MAX_MULTIPLY_ADDS / max(1, cost_per_grid_point(sizes, n_points,
+                                                                         pair))))
+    if side >= wanted:
+        return wanted
+    return side if side >= MIN_RESOLUTION else None
 
 
 @dataclass(frozen=True)
@@ -296,14 +330,24 @@ def grid_through_zero(lo: float, hi: float, n: int) -> np.ndarray:
 
 def constraint_picture(net: MLP, X_train: np.ndarray, y_train: np.ndarray,
                        reg: Regularization | ResolvedRegularization, pair: WeightPair,
-                       path: np.ndarray | None = None, resolution: int = RESOLUTION,
+                       path: np.ndarray | None = None, resolution: int | None = None,
                        bounds: tuple[float, float, float, float] | None = None,
-                       step: int = 0) -> ConstraintPicture:
+                       step: int = 0) -> ConstraintPicture | NoPicture:
     """The picture for ``pair`` at ``net``'s current parameters. ``path`` (n, 2): the
     pair's earlier values (oldest first); the current values are appended. The
-    penalty's m is the number of training points. ``bounds`` default to
-    :func:`picture_bounds` of the origin, the path and the current values."""
+    penalty's m is the number of training points. ``resolution`` defaults to the
+    finest grid the cost bound allows (:func:`affordable_resolution`; a
+    :class:`NoPicture` if none). ``bounds`` default to :func:`picture_bounds` of the
+    origin, the path and the current values."""
     pair.check(net.sizes)
+    if resolution is None:
+        resolution = affordable_resolution(net.sizes, len(y_train), pair)
+        if resolution is None:
+            return NoPicture(pair, (
+                "A picture of this pair would cost too much in a network this size: "
+                "every grid point runs the training points through "
+                f"{net.n_layers - min(pair.first[0], pair.second[0]) - 1} more layers. "
+                "Pick links nearer the output."))
     resolved = reg.per_layer(net.n_layers) if isinstance(reg, Regularization) else reg
     current = np.array([net.weights[l][i, j] for l, i, j in (pair.first, pair.second)])
     path = np.zeros((0, 2)) if path is None else np.asarray(path, float).reshape(-1, 2)

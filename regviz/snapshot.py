@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .config import Config
-from .constraint_picture import ConstraintPicture, WeightPair, constraint_picture
+from .constraint_picture import ConstraintPicture, NoPicture, WeightPair, constraint_picture
 from .contour import contour_segments
 from .core.dropout_ensemble import prediction_spread, thinned_probabilities
 from .core.history import WeightHistograms
@@ -143,8 +143,9 @@ class Snapshot:
     # Per regularized weight (flat, layer by layer), the share of its value L2 and
     # weight decay take per step now (Trainer.shrink_per_step); None without either.
     shrink: np.ndarray | None = None
-    # Only when a pair of weights was asked for (take_snapshot's ``constraint``).
-    constraint: ConstraintPicture | None = None
+    # Only when a pair of weights was asked for (take_snapshot's ``constraint``);
+    # NoPicture says why there is none (a pair too costly in a big network).
+    constraint: ConstraintPicture | NoPicture | None = None
 
 
 def data_bounds(data: TrainTestData, margin: float = 0.1,
@@ -248,14 +249,16 @@ _ensemble_throttle = _EnsembleThrottle()
 
 def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
                   ensemble: EnsembleRequest | None = None,
-                  constraint: WeightPair | None = None, now: bool = False) -> Snapshot:
+                  constraint: WeightPair | None = None, now: bool = False,
+                  shrink: bool = False) -> Snapshot:
     """Copy everything the views need from ``experiment`` at its current step.
 
     ``ensemble``: which parts of the dropout ensemble to compute, now (None: what
     the GUI last asked for with :func:`request_ensemble`, at most as often as its
     cost allows — see ``ENSEMBLE_BUDGET``). ``constraint``: the pair of weights
     whose constraint picture to include (None: none), recomputed at most as often
-    as ``CONSTRAINT_BUDGET`` and ``CONSTRAINT_RATE`` allow unless ``now``."""
+    as ``CONSTRAINT_BUDGET`` and ``CONSTRAINT_RATE`` allow unless ``now``.
+    ``shrink``: include each regularized weight's shrink per step (compare mode)."""
     trainer = experiment.trainer
     last = getattr(trainer, "last", None)
     masks = [None if m is None else m.copy() for m in (last.masks if last else [])]
@@ -281,7 +284,7 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
         weight_histograms=_histograms(trainer),
         dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
                           else _ensemble_throttle.get(experiment, ensemble_request())),
-        shrink=weight_shrink(experiment),
+        shrink=weight_shrink(experiment) if shrink else None,
         constraint=(None if constraint is None
                     else _constraint_throttle.get(experiment, constraint, now)),
     )
@@ -301,16 +304,15 @@ def weight_shrink(experiment: Experiment) -> np.ndarray | None:
 
 
 def constraint_for(experiment: Experiment, pair: WeightPair,
-                   resolution: int | None = None) -> ConstraintPicture:
+                   resolution: int | None = None) -> ConstraintPicture | NoPicture:
     """The constraint picture of ``pair`` at ``experiment``'s current weights, with
     the path the pair took (the history's parameter trail)."""
     net, data = experiment.net, experiment.data
     trail = experiment.trainer.history.parameter_trail
     path = trail.values(pair.flat_indices(net.sizes)) if trail is not None else None
-    kwargs = {} if resolution is None else {"resolution": resolution}
     return constraint_picture(net, data.X_train, data.y_train,
                               experiment.config.regularization(), pair, path=path,
-                              step=experiment.step_count, **kwargs)
+                              resolution=resolution, step=experiment.step_count)
 
 
 class _ConstraintThrottle:
@@ -321,7 +323,8 @@ class _ConstraintThrottle:
         self._latest: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
-    def get(self, experiment: Experiment, pair: WeightPair, now: bool) -> ConstraintPicture:
+    def get(self, experiment: Experiment, pair: WeightPair,
+            now: bool) -> ConstraintPicture | NoPicture:
         trainer = experiment.trainer
         settings = (pair, experiment.config.regularization(), id(experiment.data))
         start = time.perf_counter()

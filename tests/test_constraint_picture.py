@@ -252,3 +252,39 @@ def test_pair_checks_and_flat_indices():
     assert default_pair(net.weights) == WeightPair((2, 1, 0), (2, 2, 0))
     assert default_pair([np.ones((2, 1))]) == WeightPair((0, 0, 0), (0, 1, 0))
     assert pair.label(pair.first) == "W2[5→3]"
+
+
+def test_the_grid_coarsens_for_costly_pairs_and_a_picture_too_costly_is_refused():
+    """Bounded cost: the multiply-adds of a grid point are counted (two columns of the
+    pair's layer, the two units they feed onward, every later layer in full, for each
+    training point) and the grid shrinks to stay within MAX_MULTIPLY_ADDS."""
+    from regviz.constraint_picture import (
+        MAX_MULTIPLY_ADDS,
+        NoPicture,
+        affordable_resolution,
+        cost_per_grid_point,
+    )
+
+    sizes = [2, 5, 4, 3]
+    assert cost_per_grid_point(sizes, 10, WeightPair((0, 0, 1), (0, 1, 2))) == \
+        10 * (2 + 2 * 4 + 4 * 3 + 3)
+    assert cost_per_grid_point(sizes, 10, WeightPair((2, 0, 1), (1, 1, 2))) == \
+        10 * (2 + 2 * 3 + 0 + 3)
+    wide = [2, 64, 64, 1]
+    first_layer = WeightPair((0, 0, 0), (0, 1, 0))
+    assert affordable_resolution(wide, 200, first_layer) == 64
+    coarse = affordable_resolution(wide, 2500, first_layer)
+    assert 16 <= coarse < 64
+    assert coarse ** 2 * cost_per_grid_point(wide, 2500, first_layer) <= MAX_MULTIPLY_ADDS
+    net = MLP([2, 256, 256, 256, 1], seed=0)
+    X, y = datasets.make("field", n_samples=400, seed=0)
+    refused = constraint_picture(net, X, y, Regularization(l2=0.1), first_layer)
+    assert isinstance(refused, NoPicture) and "nearer the output" in refused.reason
+    near_output = constraint_picture(net, X, y, Regularization(l2=0.1),
+                                     WeightPair((3, 0, 0), (3, 1, 0)))
+    assert near_output.data_loss.shape == (64, 64)
+    config = Config(hidden=(64, 64), n_samples=5000, l2=0.1)
+    experiment = Experiment(config)
+    picture = constraint_picture(experiment.net, experiment.data.X_train,
+                                 experiment.data.y_train, config.regularization(), first_layer)
+    assert picture.data_loss.shape == (coarse, coarse)

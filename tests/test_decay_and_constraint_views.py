@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 import regviz.snapshot as snapshot_module
 from regviz.config import load_preset
-from regviz.constraint_picture import WeightPair, default_pair
+from regviz.constraint_picture import NoPicture, WeightPair, default_pair
 from regviz.experiment import Experiment
 from regviz.gui.screenshot import render_window
 from regviz.gui.views.cost_view import CostView
@@ -82,6 +82,7 @@ def test_the_tab_asks_for_the_picture_only_while_shown_and_off_the_gui_thread(
         window.play()
         qtbot.waitUntil(lambda: window.latest.step > 200, timeout=10000)
         assert computed_in == [] and window.latest.constraint is None
+        assert window.latest.shrink is None  # only compare mode asks for it
         window.lower_tabs.setCurrentIndex(2)
         qtbot.waitUntil(lambda: window.latest.constraint is not None, timeout=10000)
         first = window.latest.constraint
@@ -148,6 +149,9 @@ def test_constraint_view_waits_for_its_pair_s_picture(make_view):
     view.show_snapshot(take_snapshot(experiment, constraint=pair, now=True))
     assert view.caption.text().startswith("Penalty L1 λ=0.003 on layer 3: diamonds.")
     assert len(view.penalty_lines.getData()[0]) > 100
+    too_costly = replace(take_snapshot(experiment), constraint=NoPicture(pair, "Too costly."))
+    view.show_snapshot(too_costly)
+    assert view.caption.text() == "Too costly."
     view.hide()
     assert requests[-1] is None
 

@@ -209,12 +209,13 @@ def test_formula_tells_the_coupled_and_the_decoupled_kind_apart():
     f = formula(Config(l2=0.005, weight_decay=0.01, divide_by_2m=False, optimizer="adam"))
     assert f.loss == "J = cross-entropy + 0.005·Σw²"  # only L2 is in the loss
     assert f.gradient == "∂J/∂W += 2·0.005·W"
-    assert f.decay == ("Weight decay (not in J): each step also W −= lr·0.01·W, outside "
-                       "the optimizer")
+    # no-break spaces keep "W −= lr·0.01·W" on one line
+    assert f.decay == ("Weight decay (not in J): each step also W\u00a0−=\u00a0lr·0.01·W, "
+                       "outside the optimizer")
     assert f.where == "penalty and decay on layers 1–3"
     alone = formula(Config(weight_decay=0.2, regularize_biases=True, regularized_layers=(2,)))
     assert alone.loss == "J = cross-entropy   (no penalty)"
-    assert "b −= lr·0.2·b" in alone.decay and alone.where == "decay on layer 2 only"
+    assert "b\u00a0−=\u00a0lr·0.2·b" in alone.decay and alone.where == "decay on layer 2 only"
 
 
 # -- the setting everywhere ---------------------------------------------------------------

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...constraint_picture import ConstraintPicture, WeightPair, default_pair
+from ...constraint_picture import ConstraintPicture, NoPicture, WeightPair, default_pair
 from ..theme import Theme
 
 OPTIMUM_COLOUR = "#E69F00"  # Okabe–Ito orange-yellow: apart from the loss and penalty hues
@@ -172,14 +172,16 @@ class ConstraintView(QWidget):
 
     def _draw(self, snapshot) -> None:
         self._drawn = snapshot
-        picture: ConstraintPicture | None = snapshot.constraint
-        if picture is None or picture.pair != self.pair:
+        picture: ConstraintPicture | NoPicture | None = snapshot.constraint
+        if not isinstance(picture, ConstraintPicture) or picture.pair != self.pair:
             for item in (self.data_lines, self.penalty_lines, self.touching_data,
                          self.touching_penalty, self.path):
                 item.setData([], [])
             for item in (self.current, self.optimum, self.data_optimum):
                 item.setData([])
-            self.caption.setText("Computing the picture… (it is made only while this tab "
+            self.caption.setText(picture.reason if isinstance(picture, NoPicture)
+                                 and picture.pair == self.pair else
+                                 "Computing the picture… (it is made only while this tab "
                                  "is shown)")
             return
         for item, lines in ((self.data_lines, picture.data_lines),
