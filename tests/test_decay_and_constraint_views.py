@@ -132,6 +132,21 @@ def test_pictures_are_rate_limited_while_training_and_fresh_for_a_new_pair(monke
     experiment.step(5)
     assert picture(now=True).step == 10  # now: whatever the clock says
     assert take_snapshot(experiment).constraint is None
+    # A picture that took 0.2 s waits CONSTRAINT_BUDGET times that before the next.
+    def slow(*args, **kwargs):
+        made.append(1)
+        clock.now += 0.2
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(snapshot_module, "constraint_for", slow)
+    experiment.step(5)
+    clock.now += 10
+    assert picture().step == 15
+    experiment.step(5)
+    clock.now += 0.9 * 0.2 * snapshot_module.CONSTRAINT_BUDGET - 0.2
+    assert picture().step == 15  # within 5 × 0.2 s of the last start
+    clock.now += 0.2 * 0.2 * snapshot_module.CONSTRAINT_BUDGET
+    assert picture().step == 20
 
 
 def test_constraint_view_waits_for_its_pair_s_picture(make_view):
