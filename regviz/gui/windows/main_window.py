@@ -40,6 +40,7 @@ from ..controls.play_pause_button import PlayPauseButton
 from ..settings import remember_preset, save_window
 from ..theme import Theme
 from ..views.accuracy_view import AccuracyView
+from ..views.constraint_view import ConstraintView
 from ..views.cost_view import CostView
 from ..views.decision_boundary_view import DecisionBoundaryView
 from ..views.network_diagram_view import NetworkDiagramView
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
             self.cost_view.show_snapshot,
             self._show_accuracy_and_norms,
             self.weight_histogram_view.show_snapshot,  # draws only while its tab is shown
+            self.constraint_view.show_snapshot,  # likewise
         ], self)
         self._connect()
         self._update_title()
@@ -288,6 +290,10 @@ class MainWindow(QMainWindow):
         self.lower_tabs.setObjectName("lower_tabs")
         self.lower_tabs.addTab(self.network_diagram_view, "Network")
         self.lower_tabs.addTab(self.weight_histogram_view, "Weight histograms")
+        # The pair is picked in the Network tab, so the picture sits beside it.
+        self.constraint_view = ConstraintView(self.theme)
+        self.views.append(self.constraint_view)
+        self.lower_tabs.addTab(self.constraint_view, "Constraint")
         # Accuracy and weight norms share a tab area where three stacked plots would
         # be too short to read.
         self.curve_tabs = ViewTabs()
@@ -336,6 +342,11 @@ class MainWindow(QMainWindow):
         self.preset_box.activated.connect(self._on_preset_chosen)
         self.control_panel.config_changed.connect(self.apply_config)
         self.boundary_view.sample_selected.connect(self.network_diagram_view.set_selected_sample)
+        self.network_diagram_view.link_clicked.connect(self.constraint_view.choose_link)
+        self.constraint_view.pair_changed.connect(self.network_diagram_view.set_pair)
+        # The picture is computed in the training thread, and only while it is shown.
+        self.constraint_view.request_changed.connect(
+            self.controller.constraint_pair_requested)
 
     # -- steering ---------------------------------------------------------------------
     @Slot()
