@@ -26,9 +26,28 @@ from regviz.snapshot import take_snapshot
 
 
 def click_link(qtbot, view, layer, i, j):
-    """Click a link a quarter of the way along: its middle may be where two cross."""
-    x, y = view.link_view_point(layer, i, j, along=0.25)
-    pixel = view.graphics.mapFromScene(view.diagram_box.mapViewToScene(QPointF(x, y)))
+    """Click a link where no other link of its layer passes near: a fixed fraction
+    of the way along may be where two cross (within a pixel's rounding)."""
+    def pixel_of(x, y):
+        return view.graphics.mapFromScene(view.diagram_box.mapViewToScene(QPointF(x, y)))
+
+    def ends(a, b):
+        p, q = pixel_of(*view.unit_position(layer, a)), pixel_of(*view.unit_position(layer + 1, b))
+        return np.array([p.x(), p.y()], float), np.array([q.x(), q.y()], float)
+
+    others = [ends(a, b) for a in range(len(view._unit_index[layer]))
+              for b in range(len(view._unit_index[layer + 1])) if (a, b) != (i, j)]
+
+    def clearance(point):
+        gaps = []
+        for p, q in others:
+            t = np.clip(np.dot(point - p, q - p) / max(np.dot(q - p, q - p), 1e-9), 0, 1)
+            gaps.append(np.linalg.norm(p + t * (q - p) - point))
+        return min(gaps, default=np.inf)
+
+    candidates = [pixel_of(*view.link_view_point(layer, i, j, along=f))
+                  for f in np.linspace(0.15, 0.85, 15)]
+    pixel = max(candidates, key=lambda c: clearance(np.array([c.x(), c.y()], float)))
     qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
 
 
