@@ -230,6 +230,10 @@ def test_compare_window_fits_with_nothing_cut_off(qapp, size):
             assert header.sectionSize(c) >= table.fontMetrics().horizontalAdvance(text), text
         for view in (window.cost_view, window.accuracy_view, window.table):
             assert window.rect().contains(rect_in(view, window)), view.objectName()
+        for view in (window.cost_view, window.accuracy_view):  # titles drawn whole
+            title = view.plot.titleLabel
+            drawn = title.item.mapRectToScene(title.item.boundingRect())
+            assert view.plot_widget.sceneRect().contains(drawn), (view.TITLE, drawn)
         for column in window.columns:
             assert window.rect().contains(rect_in(column, window)), column.objectName()
     finally:

@@ -18,6 +18,9 @@ from ...snapshot import EnsembleRequest, request_ensemble
 from ..theme import Theme
 from .dropout_ensemble_overlay import DropoutEnsembleOverlay
 
+CAPTION = "mistakes: train {}, test {}"
+SHORT_CAPTION = "× train {}, test {}"  # a narrow view (four compare runs, small screen)
+
 
 class DecisionBoundaryView(QWidget):
     EXPLANATION = ("Colour shows what the network predicts at every point of the plane "
@@ -107,6 +110,8 @@ class DecisionBoundaryView(QWidget):
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.toggle_area)
         self.selected_index: int | None = None
+        self._mistakes: tuple[int, int] | None = None  # (train, test) in the caption
+        self._short_caption = False
         self._data = None
         self._extent = None
         self._snapshot = None
@@ -133,8 +138,15 @@ class DecisionBoundaryView(QWidget):
         """Room for the widest count (a caption growing by a digit, 9 → 10 mistakes,
         would re-lay out and repaint every view), but never more than the view is
         wide (four compare runs on a small screen)."""
-        widest = self.caption.fontMetrics().horizontalAdvance("mistakes: train 8888, test 8888")
-        self.caption.setMinimumWidth(min(widest, max(0, self.width() - 12)))
+        metrics = self.caption.fontMetrics()
+        room = max(0, self.width() - 12)
+        # Where even that is too wide, the short form (× as on the map).
+        self._short_caption = metrics.horizontalAdvance(CAPTION.format(8888, 8888)) > room
+        form = SHORT_CAPTION if self._short_caption else CAPTION
+        self.caption.setMinimumWidth(min(metrics.horizontalAdvance(form.format(8888, 8888)),
+                                         room))
+        if self._mistakes is not None:
+            self.caption.setText(form.format(*self._mistakes))
 
     def width_for_height(self, height: int) -> int:
         """The view's width at which its square map fills ``height`` pixels of the
@@ -228,7 +240,9 @@ class DecisionBoundaryView(QWidget):
         n_train = len(data.y_train)
         train_wrong = int(np.count_nonzero(pred[:n_train] != data.y_train))
         test_wrong = int(np.count_nonzero(pred[n_train:] != data.y_test))
-        self.caption.setText(f"mistakes: train {train_wrong}, test {test_wrong}")
+        self._mistakes = (train_wrong, test_wrong)
+        form = SHORT_CAPTION if self._short_caption else CAPTION
+        self.caption.setText(form.format(train_wrong, test_wrong))
 
     @Slot(int)
     def select_sample(self, index: int) -> None:

@@ -104,9 +104,28 @@ class HistoryPlot(QWidget):
             columns = 1 if beside else columns
             if columns != self.legend.columnCount:
                 self.legend.setColumnCount(columns)
+        self._fit_title(width)
         if self.log_y_box is not None:
             self.log_y_box.adjustSize()
             self.log_y_box.move(4, 2)
+
+    def _fit_title(self, width: int) -> None:
+        """The title in the theme's size, or smaller where the plot is too narrow
+        for it (compare mode on a small screen cut "Cost — train total ╌ test loss")."""
+        if not self.TITLE or width <= 1:
+            return
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(float(self.theme.title_pt))
+        wanted = QFontMetricsF(font).horizontalAdvance(self.TITLE)
+        # The title is centred over the data (right of the y axis), clear of the box.
+        axis = max(40.0, self.plot.getAxis("left").width())
+        room = width - axis - 24 - (2 * self.log_y_box.width()
+                                    if self.log_y_box is not None else 0)
+        point_size = self.theme.title_pt if wanted <= room else \
+            max(8, int(self.theme.title_pt * room / wanted))
+        if point_size != self._title_pt:
+            self._title_pt = point_size
+            self.plot.setTitle(self.TITLE, color=self.theme.foreground, size=f"{point_size}pt")
 
     def _place_legend(self, beside: bool) -> None:
         cell = (2, 3) if beside else (4, 1)
@@ -308,6 +327,9 @@ class HistoryPlot(QWidget):
             # was unreadable on a projector and half the cost of re-drawing an axis.
             axis.setStyle(maxTickLevel=1)
         self.plot.setTitle(self.TITLE, color=theme.foreground, size=f"{theme.title_pt}pt")
+        self._title_pt = theme.title_pt
+        if hasattr(self, "_legend_cell"):  # (not while the base class is being built)
+            self._fit_title(self.plot_widget.width())
         self.plot.setLabel("bottom", "step", color=theme.foreground)
         self.plot.setLabel("left", self.Y_LABEL, color=theme.foreground)
         self._hover.setColor(theme.foreground)

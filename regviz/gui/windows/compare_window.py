@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -222,24 +223,27 @@ class CompareWindow(QWidget):
         note = QLabel("Same data · same initial weights · only the regularization differs")
         note.setObjectName("compare_note")
         note.setStyleSheet("font-size: 13pt; color: #555555;")
-        note.setWordWrap(True)  # two lines on a small screen rather than a wider window
         self.message = QLabel()
         self.message.setObjectName("compare_message")
         self.message.setStyleSheet("background: #b00020; color: white; font-size: 14pt;"
                                    "font-weight: bold; padding: 6px;")
         self.message.setWordWrap(True)
         self.message.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.play_button)
-        top.addWidget(self.reset_button)
-        top.addSpacing(12)
-        top.addWidget(self.step_counter)
-        top.addWidget(runs_label)
-        top.addWidget(self.run_count)
-        top.addSpacing(12)
-        top.addWidget(self.comparison_box)
-        top.addSpacing(20)
-        top.addWidget(note, 1)
+        # The groups wrap onto a second line in a narrow window (the note first)
+        # instead of making the window wider than a small screen.
+        top_area = QWidget()
+        top = QFlowLayout(top_area)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setHorizontalSpacing(16)
+        top.setVerticalSpacing(4)
+        for group in ((self.play_button, self.reset_button), (self.step_counter,),
+                      (runs_label, self.run_count), (self.comparison_box,), (note,)):
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in group:
+                row.addWidget(widget)
+            top.addWidget(holder)
 
         colours = run_colours(t)
         self.columns = [RunColumn(i, colours[i], t) for i in range(MAX_RUNS)]
@@ -289,7 +293,7 @@ class CompareWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addLayout(top)
+        layout.addWidget(top_area)
         layout.addWidget(self.message)
         layout.addLayout(columns, 55)
         layout.addLayout(bottom, 45)
@@ -339,7 +343,9 @@ class CompareWindow(QWidget):
         widest_number = {1: "100.0%", 2: "100.0%", 3: "+100.0"}
         width = sum(max(header.sectionSize(c), metrics.horizontalAdvance(
             widest_number.get(c, "")) + 16) for c in range(self.table.columnCount()))
-        self.table.setMinimumWidth(width + 2 * self.table.frameWidth() + 12)
+        # Room for a vertical scroll bar too: four runs on a short screen need one.
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.table.setMinimumWidth(width + 2 * self.table.frameWidth() + scroll_bar + 12)
 
     # -- steering -----------------------------------------------------------------------
     @Slot(bool)
