@@ -121,7 +121,7 @@ def test_large_lambda_shrinks_the_weights_live(window, qtbot):
     assert change().step > 2000 and change().value == 50.0
     qtbot.waitUntil(lambda: w.latest.step > change().step + 2000, timeout=20000)
     assert w.latest.history["weight_norm"][-1].sum() < 0.8 * norm
-    assert any(label.startswith("l2=50") for label in w.cost_view.event_labels())
+    assert any(label.startswith("L2 λ = 50") for label in w.cost_view.event_labels())
 
 
 def test_divergence_message_pauses_and_reset_recovers(window, qtbot):

@@ -50,7 +50,7 @@ def test_cost_view_holds_the_history_and_marks_changes(make_view):
         np.testing.assert_allclose(x, s.history["step"])
         np.testing.assert_allclose(y, s.history[key])
     assert view.curves["test_loss"].name() == "test loss (no penalty)"
-    assert view.event_labels() == ["l2=0.7", "keep_prob=0.86"]
+    assert view.event_labels() == ["L2 λ = 0.7", "keep_prob = 0.86"]
     assert "step" in view.hover_text(50.0) and "test loss (no penalty)" in view.hover_text(50.0)
     view.log_y_box.setChecked(True)
     view.show_snapshot(s)

@@ -30,6 +30,7 @@ class CostView(HistoryPlot):
     TITLE = "Cost"
     Y_LABEL = "loss"
     LOG_Y_TOGGLE = True
+    LABEL_EVENTS = True  # the window's one plot that names each change
     EXPLANATION = ("The training cost is the data loss plus the penalty; the test loss is the "
                    "data loss on held-out points (it carries no penalty). A gap that opens "
                    "between train and test is overfitting. The star marks the lowest test "
@@ -58,6 +59,7 @@ class CostView(HistoryPlot):
         self.early_stop_step: int | None = None
 
     def show_snapshot(self, snapshot) -> None:
+        self.set_log_x(snapshot.config.log_steps)
         h = snapshot.history
         for key in self.curves:
             self.set_curve(key, h["step"], h[key])
@@ -80,15 +82,18 @@ class CostView(HistoryPlot):
         if log_y and loss <= 0:
             self.early_stop_label.hide()
             return
-        self.early_stop_label.setPos(step, np.log10(loss) if log_y else loss)
+        if self.log_x and step <= 0:
+            self.early_stop_label.hide()
+            return
+        self.early_stop_label.setPos(self.x_position(step), np.log10(loss) if log_y else loss)
         self._place_early_stop_label(step, loss, log_y)
         self.early_stop_label.show()
 
     def _place_early_stop_label(self, step: float, loss: float, log_y: bool) -> None:
         # Near an edge the label would be cut off: hang it away from that edge.
-        top = self._x_top or 1.0
-        x_anchor = 1.0 if step > 0.7 * top else 0.0 if step < 0.3 * top else 0.5
-        (_, _), (y_low, y_high) = self.plot.vb.viewRange()
+        (x_low, x_high), (y_low, y_high) = self.plot.vb.viewRange()
+        at = (self.x_position(step) - x_low) / ((x_high - x_low) or 1.0)
+        x_anchor = 1.0 if at > 0.7 else 0.0 if at < 0.3 else 0.5
         y = np.log10(loss) if log_y else loss
         below = y > 0.5 * (y_low + y_high)  # high up: hang the label under the star
         self.early_stop_label.setAnchor((x_anchor, -0.2 if below else 1.15))

@@ -27,6 +27,9 @@ class DecisionBoundaryView(QWidget):
 
     sample_selected = Signal(int)
     ensemble_changed = Signal()  # a dropout-ensemble box was toggled
+    # The map's colours (a BoundaryPalette) changed with the theme: the training
+    # worker colours the next snapshots with them.
+    palette_changed = Signal(object)
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
@@ -107,19 +110,20 @@ class DecisionBoundaryView(QWidget):
         self._data = None
         self._extent = None
         self._snapshot = None
+        self._mistakes_key = None  # which points the × marks now show
         self.apply_theme(self.theme)
 
     # -- updates --------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:
         self._snapshot = snapshot
         grid = snapshot.grid
-        if grid.probs.ndim == 2:
-            index = np.clip((grid.probs * 255.0).astype(np.intp), 0, 255)
-            rgb = self._lut[index]
-        else:
-            rgb = self.theme.class_rgb(grid.probs)
-        self.contour.setData(grid.lines[:, 0], grid.lines[:, 1], connect="pairs")
-        self.image_item.setImage(rgb, autoLevels=False, levels=(0, 255))
+        # Coloured by the worker (the GUI thread only draws), unless the theme
+        # changed since that snapshot was taken.
+        rgb = grid.coloured(self.palette)
+        self.contour.setData(grid.lines[:, 0], grid.lines[:, 1], connect="pairs",
+                             skipFiniteCheck=True)
+        # uint8 RGB without levels: Qt takes the array as it is (no rescaling pass).
+        self.image_item.setImage(rgb, autoLevels=False, levels=None)
         x0, x1, y0, y1 = grid.extent
         extent = (x0, x1, y0, y1, rgb.shape[1], rgb.shape[0])
         if extent != self._extent:
@@ -176,16 +180,22 @@ class DecisionBoundaryView(QWidget):
             pred = np.concatenate([snapshot.train_predictions, snapshot.test_predictions])
         else:
             pred = _predict_from_grid(snapshot.grid, X)
-        wrong = X[pred != y]
-        self.wrong_count = len(wrong)
+        is_wrong = pred != y
+        self.wrong_count = int(np.count_nonzero(is_wrong))
+        # The same mistakes as last frame (the usual case late in a run): nothing to
+        # re-draw.
+        key = (id(data), self.theme, is_wrong.tobytes())
+        if key == self._mistakes_key:
+            return
+        self._mistakes_key = key
         # A white × outlined in black reads as a cross on orange, blue and white alike
         # (a black one merged into a black blob on the filled training circles).
-        self.wrong_scatter.setData(pos=wrong, size=self.theme.marker_size * 1.1,
+        self.wrong_scatter.setData(pos=X[is_wrong], size=self.theme.marker_size * 1.1,
                                    pen=pg.mkPen("#000000", width=1.2 * self.theme.scale),
                                    brush=pg.mkBrush("#ffffff"))
         n_train = len(data.y_train)
-        train_wrong = int(np.count_nonzero(pred[:n_train] != data.y_train))
-        test_wrong = int(np.count_nonzero(pred[n_train:] != data.y_test))
+        train_wrong = int(np.count_nonzero(is_wrong[:n_train]))
+        test_wrong = int(np.count_nonzero(is_wrong[n_train:]))
         self.caption.setText(f"mistakes: train {train_wrong}, test {test_wrong}")
 
     @Slot(int)
@@ -223,9 +233,19 @@ class DecisionBoundaryView(QWidget):
         self.test_scatter.setVisible(self.show_test.isChecked())
         self.wrong_scatter.setVisible(self.show_wrong.isChecked())
 
+    def set_antialias(self, on: bool) -> None:
+        """A smooth 50% line while paused; a plain one while training (the GUI
+        thread holds Python's GIL while it paints, and the training thread waits)."""
+        if self.contour.opts["antialias"] != on:
+            self.contour.opts["antialias"] = on
+            self.contour.update()
+
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self._lut = theme.binary_lut()
+        palette = theme.boundary_palette()
+        if palette != getattr(self, "palette", None):
+            self.palette = palette
+            self.palette_changed.emit(palette)
         # Room for the widest count it will show: a caption that grows by a digit
         # (9 → 10 mistakes) would otherwise re-lay out and repaint every view.
         self.caption.setMinimumWidth(
