@@ -233,11 +233,11 @@ class DecisionBoundaryView(QWidget):
         self.test_scatter.setVisible(self.show_test.isChecked())
         self.wrong_scatter.setVisible(self.show_wrong.isChecked())
 
-    def set_antialias(self, on: bool) -> None:
+    def set_live(self, live: bool) -> None:
         """A smooth 50% line while paused; a plain one while training (the GUI
         thread holds Python's GIL while it paints, and the training thread waits)."""
-        if self.contour.opts["antialias"] != on:
-            self.contour.opts["antialias"] = on
+        if self.contour.opts["antialias"] == live:
+            self.contour.opts["antialias"] = not live
             self.contour.update()
 
     def apply_theme(self, theme: Theme) -> None:

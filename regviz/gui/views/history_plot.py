@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
 from ..theme import Theme
@@ -20,6 +20,7 @@ from .marker_layout import layout_labels
 
 MAX_EVENT_LINES = 12  # older changes are dropped from view: a wall of lines reads as noise
 LANE_TOP_PX = 4.0  # the first lane of event labels, below the plot's top edge
+LIVE_PEN_WIDTH = 1.0  # pixels, while training (see set_live)
 
 
 class HistoryPlot(QWidget):
@@ -59,6 +60,7 @@ class HistoryPlot(QWidget):
         self._events_key = None  # what the markers were laid out for
         self._lines_key = None  # what the marker lines were drawn for
         self.log_x = False
+        self.live = False  # training: thin, plain lines (see set_live)
         self._x_range = None
         self._x_top = None
         self._y_range = None
@@ -108,6 +110,8 @@ class HistoryPlot(QWidget):
         x, y = peak_decimate(x, y, edges=self._bucket_edges(x))
         curve = self.curves[key]
         curve.setData(x, y, skipFiniteCheck=True)
+        if self.live:
+            self._use_live_pen(curve)  # setData handed the curve its own pen again
         if not len(x):
             # pyqtgraph only hides the dot of a curve emptied this way; its stale
             # point (NaN once the log scale transformed it) still enters the bounds.
@@ -165,15 +169,26 @@ class HistoryPlot(QWidget):
         """Where ``step`` is on this plot's x axis (log10 of it on a log axis)."""
         return math.log10(max(step, 1e-9)) if self.log_x else float(step)
 
-    def set_antialias(self, on: bool) -> None:
-        """Smooth curves while paused (screenshots, explaining); plain ones while
-        training, where antialiased thick lines were half of every frame's paint
-        time, and the GUI thread holding Python's GIL slows the training thread."""
+    def set_live(self, live: bool) -> None:
+        """Smooth, thick curves while paused (screenshots, explaining); plain
+        one-pixel ones while training: the GUI thread holds Python's GIL while it
+        paints, so paint time is training time, and a thick or antialiased line
+        costs several times a thin one. The legend keeps the thick pens."""
+        self.live = live
         for curve in self.curves.values():
-            if curve.opts.get("antialias") != on:
-                curve.opts["antialias"] = on
-                curve.curve.opts["antialias"] = on
-                curve.update()
+            curve.opts["antialias"] = not live
+            curve.curve.opts["antialias"] = not live
+            self._use_live_pen(curve)
+            curve.update()
+
+    def _use_live_pen(self, curve: pg.PlotDataItem) -> None:
+        """The drawn line's pen: the curve's own (``opts["pen"]``, which the legend
+        and theme changes use) or, while live, a one-pixel copy of it."""
+        pen = curve.opts["pen"]
+        if self.live:
+            pen = QPen(pen)
+            pen.setWidthF(LIVE_PEN_WIDTH)
+        curve.curve.setPen(pen)
 
     @Slot(bool)
     def set_log_y(self, on: bool) -> None:
@@ -281,6 +296,8 @@ class HistoryPlot(QWidget):
             label = pg.TextItem(p.text, color=self.theme.foreground, fill=pg.mkBrush(*fill),
                                 anchor=(0, 0))
             label.setFont(font)
+            # Kept as a picture: its text is fixed until the markers change.
+            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             label.setParentItem(vb)
             label.setPos(p.left, LANE_TOP_PX + p.lane * line_px)
             label.setZValue(40)

@@ -71,6 +71,7 @@ class NetworkDiagramView(QWidget):
         self._dropped: set[tuple[int, int]] = set()
         self._snapshot = None
         self._units_key = None  # what the unit circles now show
+        self._links_key = None  # which band each link is drawn in now
         self._unit_px = 18.0  # circle diameter, set by _fit_to_size
         self.diagram_box.sigResized.connect(self._fit_to_size)
         self._raster_empty = False  # the raster shows the "no dropout" note
@@ -172,6 +173,11 @@ class NetworkDiagramView(QWidget):
         strength = np.abs(w) / (biggest or 1.0)
         level = np.minimum((strength * LINK_LEVELS).astype(int), LINK_LEVELS - 1)
         sign = np.where(w >= 0, 1, -1)
+        # Late in a run most frames move no link to another band: nothing to draw.
+        key = (id(self._positions), ((level + 1) * sign).astype(np.int8).tobytes())
+        if key == self._links_key:
+            return
+        self._links_key = key
         ends = self._positions[self._edges]  # (links, 2 ends, xy)
         for (s, lv), item in self.link_bands.items():
             chosen = ends[(sign == s) & (level == lv)].reshape(-1, 2)
@@ -191,11 +197,11 @@ class NetworkDiagramView(QWidget):
             item.setPen(pg.mkPen(rgb, width=(0.5 + 5.5 * f) * t.scale))
             item.setZValue(-LINK_LEVELS + level)
 
-    def set_antialias(self, on: bool) -> None:
+    def set_live(self, live: bool) -> None:
         """Smooth links while paused; plain ones while training (a third of the cost)."""
         for item in self.link_bands.values():
-            if item.opts["antialias"] != on:
-                item.opts["antialias"] = on
+            if item.opts["antialias"] == live:
+                item.opts["antialias"] = not live
                 item.update()
 
     def _draw_units(self, snapshot) -> None:
@@ -303,6 +309,7 @@ class NetworkDiagramView(QWidget):
         theme.style_axes(self.raster_plot, max(8, theme.font_pt - 2))
         self.raster_note.setColor(theme.foreground)
         self._style_links()
+        self._links_key = None
         self.raster_note.setFont(QFont("DejaVu Sans", theme.font_pt))
         self._sizes = None
         self._units_key = None

@@ -375,7 +375,7 @@ class CompareWindow(QWidget):
     def _on_state_changed(self, running: bool) -> None:
         self.pacer.set_live(running)
         for view in (self.cost_view, self.accuracy_view):
-            view.set_antialias(not running)
+            view.set_live(running)
         self.play_button.show_running(running)
 
     # -- shutting down ------------------------------------------------------------------

@@ -147,23 +147,27 @@ class FramePacer(QObject):
             return
         now = time.perf_counter()
         self._measure(now)
-        lead = self.lead
-        if self._pending is not None and now >= lead.drawn_at + self.interval - EARLY_S:
-            snapshot, self._pending = self._pending, None
-            self._begin(snapshot)
-            self._draw(lead, snapshot, now)
-            self.current = snapshot
-            self.shown.emit(snapshot)
-        else:
-            # The most overdue view that has something new to show, one per turn.
-            due = [v for v in self.views[1:] if v.shown is not self.current
-                   and now >= v.drawn_at + v.interval * self.stretch - EARLY_S]
-            if due:
-                view = min(due, key=lambda v: v.drawn_at + v.interval * self.stretch)
-                if view.showing():
-                    self._draw(view, self.current, now)
-                else:
-                    view.drawn_at = now  # look again one interval later
+        # Earliest due first, one draw per turn: when the GUI thread cannot keep up
+        # (a busy machine), every view slows down alike instead of the boundary
+        # taking every turn and the plots none.
+        candidates = []
+        if self._pending is not None:
+            candidates.append((self.lead.drawn_at + self.interval, 0, self.lead))
+        for i, view in enumerate(self.views[1:], start=1):
+            if self.current is not None and view.shown is not self.current:
+                candidates.append((view.drawn_at + view.interval * self.stretch, i, view))
+        due_at, _, view = min(candidates, default=(math.inf, 0, None), key=lambda c: c[:2])
+        if view is not None and now >= due_at - EARLY_S:
+            if view is self.lead:
+                snapshot, self._pending = self._pending, None
+                self._begin(snapshot)
+                self._draw(view, snapshot, now)
+                self.current = snapshot
+                self.shown.emit(snapshot)
+            elif view.showing():
+                self._draw(view, self.current, now)
+            else:
+                view.drawn_at = now  # hidden (a tab not shown): look again later
         wait = self._next_due(time.perf_counter())
         if wait is not None:
             self._start_timer(wait)
