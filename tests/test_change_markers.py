@@ -5,6 +5,7 @@ or the legend, and many changes collapse into a few labels."""
 import itertools
 
 import pytest
+from gui_helpers import at_full_speed
 from PySide6.QtWidgets import QSlider
 
 from regviz.config import FIELDS_BY_NAME, load_preset
@@ -90,7 +91,7 @@ def test_many_changes_collapse_into_readable_labels():
 @pytest.fixture
 def window(qtbot):
     create_application(deterministic=True)
-    w = MainWindow(preset="overfit")
+    w = MainWindow(config=at_full_speed("overfit"))
     qtbot.addWidget(w)
     w.resize(1600, 1000)
     w.show()

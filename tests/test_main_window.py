@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from gui_helpers import at_full_speed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -15,7 +16,7 @@ def window(qtbot):
     made = []
 
     def make(preset="overfit"):
-        w = MainWindow(preset=preset)
+        w = MainWindow(config=at_full_speed(preset))
         qtbot.addWidget(w)
         w.resize(1600, 1000)
         w.show()

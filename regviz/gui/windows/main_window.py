@@ -396,7 +396,8 @@ class MainWindow(QMainWindow):
     # -- showing ------------------------------------------------------------------------
     @Slot(object)
     def _on_snapshot(self, snapshot: Snapshot) -> None:
-        self.pacer.offer(snapshot)
+        every_step = snapshot.extra.get("every_step", False)
+        self.pacer.offer(snapshot, snapshot.config.speed if every_step else 0.0)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw every view from ``snapshot`` now (screenshots, tests)."""

@@ -20,6 +20,11 @@ train. So while training:
 - if drawing costs more than ``LIVE_CPU_SHARE`` of the GUI thread's time (a slow
   machine), every interval is stretched alike until it does not.
 
+When every step has a snapshot of its own (a slow speed, see ``offer``), none is
+dropped: the lead draws each in turn, and when the steps come slower than every
+view draws, the lead waits for each view to show a step before it shows the next:
+one step per frame on every view.
+
 While paused, every view is drawn at once from the newest snapshot.
 """
 
@@ -27,16 +32,20 @@ from __future__ import annotations
 
 import math
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 LEAD_INTERVAL_S = 1 / 36  # snapshots arrive ~32 a second: each one is drawn
-LIVE_CPU_SHARE = 0.3  # of the GUI thread's wall time, for drawing while training
+# Of the GUI thread's wall time, for drawing while training: the training thread
+# waits for Python's GIL while the GUI thread paints, so ~25 % here leaves it ~70 %.
+LIVE_CPU_SHARE = 0.25
 MAX_STRETCH = 6.0
 MEASURE_EVERY_S = 1.0  # how often the drawing's CPU share is measured
 EARLY_S = 0.002  # a draw this close to due is done now (timers wake in whole ms)
+MAX_WAITING = 32  # snapshots kept for the lead at a slow speed (older ones are dropped)
 
 
 def _always() -> bool:
@@ -73,7 +82,10 @@ class FramePacer(QObject):
         self.live = False
         self.stretch = 1.0
         self.current = None  # what the label shows
-        self._pending = None  # the newest snapshot, not yet drawn by the lead
+        # Snapshots not yet drawn by the lead: only the newest, unless each step
+        # has its own (then all, in order).
+        self._waiting: deque = deque(maxlen=MAX_WAITING)
+        self._hold = False  # the lead waits for every view to show each step
         self._cpu_mark: tuple[float, float] | None = None  # (thread CPU, wall)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -90,10 +102,26 @@ class FramePacer(QObject):
         return self.lead.interval * self.stretch
 
     # -- input ---------------------------------------------------------------------------
-    def offer(self, snapshot) -> None:
-        """A new snapshot; an older one not yet drawn is dropped."""
-        self._pending = snapshot
+    def offer(self, snapshot, every_step_rate: float = 0.0) -> None:
+        """A new snapshot. ``every_step_rate``: the steps per second of a stream
+        that has a snapshot for each step (0: only the newest matters, and an
+        older one not yet drawn is dropped)."""
+        if not (every_step_rate > 0 and self.live):
+            self._waiting.clear()
+        self._waiting.append(snapshot)
+        slowest = max(v.interval for v in self.views) * self.stretch
+        self._hold = 0 < every_step_rate <= 1 / slowest
         self._schedule()
+
+    @property
+    def _pending(self):
+        """The next snapshot for the lead, if it may draw one now."""
+        if not self._waiting:
+            return None
+        if self._hold and self.current is not None and any(
+                v.shown is not self.current and v.showing() for v in self.views[1:]):
+            return None  # a view has yet to show the step the label shows
+        return self._waiting[0]
 
     def set_live(self, live: bool) -> None:
         """True while training runs (paced), False when paused (all at once)."""
@@ -101,15 +129,17 @@ class FramePacer(QObject):
             return
         self.live = live
         self._cpu_mark = None
-        if not live and self._pending is None and self.current is not None and any(
-                v.shown is not self.current for v in self.views):
-            self._pending = self.current  # views lagging behind catch up
+        if not live:
+            newest = self._waiting[-1] if self._waiting else self.current
+            self._waiting.clear()
+            if newest is not None and any(v.shown is not newest for v in self.views):
+                self._waiting.append(newest)  # everything catches up with the newest
         self._schedule()
 
     def draw_now(self, snapshot) -> None:
         """Draw ``snapshot`` into every view immediately (screenshots, tests)."""
         self._timer.stop()
-        self._pending = None
+        self._waiting.clear()
         self._draw_all(snapshot)
 
     # -- scheduling ----------------------------------------------------------------------
@@ -129,7 +159,7 @@ class FramePacer(QObject):
     def _next_due(self, now: float) -> float | None:
         """Seconds until the next draw is due, None if nothing waits."""
         if not self.live:
-            return 0.0 if self._pending is not None else None
+            return 0.0 if self._waiting else None
         waits = []
         if self._pending is not None:
             waits.append(self.lead.drawn_at + self.interval - now)
@@ -141,8 +171,9 @@ class FramePacer(QObject):
     @Slot()
     def _on_timer(self) -> None:
         if not self.live:
-            snapshot, self._pending = self._pending, None
-            if snapshot is not None:
+            if self._waiting:
+                snapshot = self._waiting[-1]
+                self._waiting.clear()
                 self._draw_all(snapshot)
             return
         now = time.perf_counter()
@@ -159,7 +190,7 @@ class FramePacer(QObject):
         due_at, _, view = min(candidates, default=(math.inf, 0, None), key=lambda c: c[:2])
         if view is not None and now >= due_at - EARLY_S:
             if view is self.lead:
-                snapshot, self._pending = self._pending, None
+                snapshot = self._waiting.popleft()
                 self._begin(snapshot)
                 self._draw(view, snapshot, now)
                 self.current = snapshot

@@ -121,8 +121,7 @@ class TrainingWorker(QObject):
         now = time.perf_counter()
         self._pacer.set_rate(self.target_speed())
         self._pacer.start(now)
-        self._rate.reset()
-        self._rate.mark(now, self.experiment.step_count)
+        self._rate.reset()  # measured from the first snapshot on
         self.steps_per_second = 0.0
         self._timer.start(0)
         self.state_changed.emit(True)
@@ -251,8 +250,10 @@ class TrainingWorker(QObject):
                 trained += self._train_chunk(self._steps_per_chunk)
         else:
             due = pacer.due(start)
-            if pacer.rate <= EVERY_STEP_RATE:
-                due = min(due, 1)  # one step, then its snapshot
+            if self._every_step():
+                # One step, then its snapshot; never two snapshots so close together
+                # that the window would draw only the second (after a stall).
+                due = min(due, 1) if start >= self._last_emit + self._step_spacing() else 0
             while due and self._running and time.perf_counter() < end:
                 n = self._train_chunk(min(due, self._steps_per_chunk))
                 pacer.took(n)
@@ -261,10 +262,20 @@ class TrainingWorker(QObject):
         if not self._running:
             return
         now = time.perf_counter()
-        every_step = not pacer.unlimited and pacer.rate <= EVERY_STEP_RATE
-        if trained and (every_step or now - self._last_emit >= self.snapshot_interval - 0.001):
+        if trained and (self._every_step()
+                        or now - self._last_emit >= self.snapshot_interval - 0.001):
             self.emit_snapshot()
         self._timer.start(self._next_tick_ms(time.perf_counter()))
+
+    def _every_step(self) -> bool:
+        """Slow enough for every step to be drawn: each gets its own snapshot."""
+        return not self._pacer.unlimited and self._pacer.rate <= EVERY_STEP_RATE
+
+    def _step_spacing(self) -> float:
+        """The least time between two every-step snapshots: catching up after a
+        stall at most 11 % faster than the set speed, and never faster than the
+        window draws (each snapshot must be drawn by every view)."""
+        return max(DEFAULT_SNAPSHOT_INTERVAL_S, 0.9 / self._pacer.rate)
 
     def _next_tick_ms(self, now: float) -> int:
         """As soon as queued slots have run at full speed; when the next step is
@@ -273,7 +284,9 @@ class TrainingWorker(QObject):
         if pacer.unlimited:
             return 0
         wait = pacer.wait(now)
-        if pacer.rate > EVERY_STEP_RATE:
+        if self._every_step():
+            wait = max(wait, self._last_emit + self._step_spacing() - now)
+        else:
             wait = max(wait, PACED_TICK_S)
         # Rounded up: a timer woken a fraction of a millisecond early finds no step
         # due and would spin until one is.
@@ -331,6 +344,8 @@ class TrainingWorker(QObject):
             palette=self.palette)
         snapshot.extra["steps_per_second"] = self.steps_per_second if running else 0.0
         snapshot.extra["running"] = running
+        # Each step has a snapshot of its own: the window draws them all, in order.
+        snapshot.extra["every_step"] = running and self._every_step()
         self.last_snapshot = snapshot
         self._last_emit = now
         self.snapshot_ready.emit(snapshot)
