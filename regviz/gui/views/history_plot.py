@@ -149,6 +149,8 @@ class HistoryPlot(QWidget):
             self._x_range = x_range
             self._x_top = top
             self.plot.setXRange(*x_range, padding=0.02)
+            self.plot.getAxis("bottom").setTicks(log_step_ticks(*x_range) if self.log_x
+                                                 else None)
 
     def set_log_x(self, on: bool) -> None:
         """Steps on a log axis (the first hundred steps and the last hundred
@@ -363,6 +365,26 @@ class HistoryPlot(QWidget):
         self.plot.setLabel("left", self.Y_LABEL, color=theme.foreground)
         self._hover.setColor(theme.foreground)
         self._hover.fill = pg.mkBrush(theme.background)
+
+
+def log_step_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
+    """Ticks of a log step axis from 10^low to 10^high: labelled at 1, 2 and 5 × 10^k
+    over a short range (1 and 10^k only over a long one), unlabelled at the other
+    whole multiples. pyqtgraph's own log ticks labelled every minor tick, and over
+    two or three decades those labels ran into each other."""
+    labelled_multiples = (1, 2, 5) if high - low < 2.5 else (1,)
+    major, minor = [], []
+    for k in range(math.floor(low), math.ceil(high) + 1):
+        for m in range(1, 10):
+            value = m * 10.0 ** k
+            position = math.log10(value)
+            if not low - 1e-9 <= position <= high + 1e-9:
+                continue
+            if m in labelled_multiples:
+                major.append((position, f"{value:,.0f}"))
+            else:
+                minor.append((position, ""))
+    return [major, minor]
 
 
 def nice_ceiling(value: float) -> float:
