@@ -12,7 +12,9 @@ printed per speed:
   by the boundary's frames), and per view: its own drawing plus its paint events,
   per frame of that view;
 * worker CPU per snapshot (the training thread's CPU time inside ``take_snapshot``)
-  and the share of the worker's time that snapshots take.
+  and the share of the worker's time that snapshots take;
+* event-loop lateness: a 10 ms QTimer probe in the GUI thread, how late each tick
+  fired (p50, p99; target p99 ≤ 50 ms): clicks and drags are answered promptly.
 
 CPU times (``time.thread_time``) move far less with other load on the machine than
 wall-clock figures do; steps/s and frames/s are wall-clock figures: run this on a
@@ -31,10 +33,13 @@ from collections import defaultdict
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import numpy as np  # noqa: E402
+
 from regviz.config import load_preset  # noqa: E402
 from regviz.experiment import Experiment  # noqa: E402
 
 WARM_UP_S = 1.5  # after Play: the first frames re-paint every view in its live look
+PROBE_INTERVAL_MS = 10
 
 
 def headless_steps_per_second(preset: str, seconds: float = 2.0) -> float:
@@ -48,25 +53,20 @@ def headless_steps_per_second(preset: str, seconds: float = 2.0) -> float:
 
 class ViewTimes:
     """GUI-thread CPU spent by each view: its ``draw`` (data into the items) and
-    its paint events (wrapped on pyqtgraph's GraphicsView, which every view's
-    canvas is)."""
+    its paint events. The paint events are timed on pyqtgraph's GraphicsView, which
+    every view's canvas is; the wrapper must be in place before the window is built
+    (PySide looks a Python override up once per object)."""
 
-    def __init__(self, window):
+    VIEWS = {"boundary": "boundary_view", "cost": "cost_view", "accuracy": "accuracy_view",
+             "weight_norms": "weight_norms_view", "network": "network_diagram_view",
+             "weight_histograms": "weight_histogram_view"}
+
+    def __init__(self):
         import pyqtgraph as pg
 
         self.cpu = defaultdict(float)
         self._canvases = {}
-        for pace in window.pacer.views:
-            view = getattr(window, {"boundary": "boundary_view", "cost": "cost_view",
-                                    "accuracy": "accuracy_view",
-                                    "weight_norms": "weight_norms_view",
-                                    "network": "network_diagram_view",
-                                    "weight_histograms": "weight_histogram_view"}[pace.name])
-            pace.draw = self._timed(pace.name, pace.draw)
-            for canvas in view.findChildren(pg.GraphicsView):
-                self._canvases[id(canvas)] = pace.name
-        original = pg.GraphicsView.paintEvent
-        self._original = original
+        self._original = original = pg.GraphicsView.paintEvent
         times, canvases = self.cpu, self._canvases
 
         def paint_event(canvas, event):
@@ -77,6 +77,15 @@ class ViewTimes:
                 times[canvases.get(id(canvas), "other canvas")] += time.thread_time() - t0
 
         pg.GraphicsView.paintEvent = paint_event
+
+    def follow(self, window) -> None:
+        import pyqtgraph as pg
+
+        for pace in window.pacer.views:
+            view = getattr(window, self.VIEWS[pace.name])
+            pace.draw = self._timed(pace.name, pace.draw)
+            for canvas in view.findChildren(pg.GraphicsView):
+                self._canvases[id(canvas)] = pace.name
 
     def _timed(self, name, draw):
         def timed(snapshot):
@@ -112,12 +121,13 @@ def live_run(app, preset: str, speed: float, seconds: float) -> dict:
     from regviz.gui.launch import build_window
     from regviz.gui.workers import training_worker
 
+    views = ViewTimes()
     window = build_window(load_preset(preset).with_values(speed=speed), remember=False)
     window.show()
     deadline = time.perf_counter() + 10
     while window.latest is None and time.perf_counter() < deadline:
         app.processEvents()
-    views = ViewTimes(window)
+    views.follow(window)
     snapshot_cpu, restore_snapshots = time_snapshots(training_worker)
     frames = defaultdict(int)
     counting = [False]
@@ -125,6 +135,21 @@ def live_run(app, preset: str, speed: float, seconds: float) -> dict:
         name, frames[name] + 1))
     worker_thread_cpu = []
     marks = {}
+    lateness_ms: list[float] = []
+    from PySide6.QtCore import QElapsedTimer, Qt
+
+    clock = QElapsedTimer()
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(PROBE_INTERVAL_MS)
+
+    def on_probe():
+        elapsed = clock.nsecsElapsed() / 1e6
+        clock.restart()
+        if counting[0]:
+            lateness_ms.append(max(0.0, elapsed - PROBE_INTERVAL_MS))
+
+    probe.timeout.connect(on_probe)
 
     def worker_cpu_now():
         # The training thread's CPU clock, read in that thread between ticks.
@@ -144,21 +169,24 @@ def live_run(app, preset: str, speed: float, seconds: float) -> dict:
         counting[0] = True
         marks["wall"] = time.perf_counter()
         marks["gui"] = time.thread_time()
-        marks["step"] = window.latest.step
+        marks["step"] = window.controller.worker.experiment.step_count
         worker_thread_cpu.append(worker_cpu_now())
 
     def finish():
         marks["wall_end"] = time.perf_counter()
         marks["gui_end"] = time.thread_time()
-        marks["step_end"] = window.latest.step
+        marks["step_end"] = window.controller.worker.experiment.step_count
         worker_thread_cpu.append(worker_cpu_now())
         counting[0] = False
         app.quit()
 
     window.play()
+    clock.start()
+    probe.start()
     QTimer.singleShot(int(WARM_UP_S * 1000), begin)
     QTimer.singleShot(int((WARM_UP_S + seconds) * 1000), finish)
     app.exec()
+    probe.stop()
     window.pause()
     views.restore()
     restore_snapshots()
@@ -173,6 +201,7 @@ def live_run(app, preset: str, speed: float, seconds: float) -> dict:
         "view_cpu": dict(views.cpu),
         "snapshot_cpu": list(snapshot_cpu),
         "worker_cpu": worker_thread_cpu[1] - worker_thread_cpu[0],
+        "lateness": lateness_ms,
     }
 
 
@@ -202,6 +231,11 @@ def report(speed: float, run: dict, headless: float) -> None:
         print(f"worker CPU per snapshot {1000 * statistics.median(snaps):6.2f} ms median   "
               f"({len(snaps) / wall:.1f} snapshots/s, "
               f"{sum(snaps) / max(run['worker_cpu'], 1e-9):.0%} of the worker's CPU)")
+    late = run["lateness"]
+    if late:
+        p50, p99 = (float(np.percentile(late, q)) for q in (50, 99))
+        print(f"event-loop lateness     p50 {p50:5.1f} ms   p99 {p99:5.1f} ms   "
+              f"target p99 ≤ 50 ms   {verdict(p99 <= 50)}")
     print(f"{'view':18s} {'frames/s':>9s} {'target':>7s}  {'CPU ms/frame':>12s}")
     for name in ("boundary", "cost", "accuracy", "weight_norms", "network"):
         fps = frames.get(name, 0) / wall

@@ -210,7 +210,10 @@ class HistoryPlot(QWidget):
     def fit_y(self) -> None:
         """Fit y to the data, rounded out to whole ticks, so the range (and the
         cached axis picture) changes only when a curve crosses a tick, not every frame.
-        On a log axis pyqtgraph's auto-range does the job."""
+        While the data stay inside the range and fill at least half of it, the
+        range stays; when a curve leaves it, a tick of room is added on that side.
+        (Re-drawing the axes and their grid was a tenth of the GUI thread's time
+        while training.) On a log axis pyqtgraph's auto-range does the job."""
         if self.plot.ctrl.logYCheck.isChecked():
             return
         lows, highs = [], []
@@ -222,11 +225,18 @@ class HistoryPlot(QWidget):
         if not lows:
             return
         lo, hi = min(lows), max(highs)
+        old = self._y_range
+        if old is not None and old[0] <= lo and hi <= old[1] and \
+                hi - lo >= 0.5 * (old[1] - old[0]):
+            return
         # A flat curve (one point, or a diverged run) still gets a readable range.
         tick = nice_ceiling(max(hi - lo, 0.05 * max(abs(lo), abs(hi), 1.0)) / 5)
         span = (np.floor(lo / tick) * tick, np.ceil(hi / tick) * tick)
         if span[1] <= span[0]:
             span = (span[0] - tick, span[1] + tick)
+        if old is not None:  # growing: room for the next few frames
+            span = (span[0] - tick if lo < old[0] else span[0],
+                    span[1] + tick if hi > old[1] else span[1])
         if span != self._y_range:
             self._y_range = span
             self.plot.setYRange(*span, padding=0.04)
