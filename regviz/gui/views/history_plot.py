@@ -161,6 +161,8 @@ class HistoryPlot(QWidget):
         self.plot.setLogMode(x=on)
         self._x_range = None
         self._events_key = None
+        if on:
+            self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
         for key, (x, y) in list(self._given.items()):
             if key in self.curves:
                 self.set_curve(key, x, y)
