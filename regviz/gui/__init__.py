@@ -12,7 +12,8 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   boundary (dropout_ensemble_overlay.py). Each has
   ``show_snapshot(snapshot)`` and ``apply_theme(theme)``; plots over steps derive
   from ``HistoryPlot`` (history_plot.py), which decimates curves (decimate.py)
-  and lays out the labels of change markers (marker_layout.py).
+  and lays out the labels of change markers (marker_layout.py); every canvas
+  paints its own background (canvas.py).
 - ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per
   ``config.FIELDS`` entry, made from the table) and the ``PlayPauseButton``.
 - ``workers/`` — threads and pacing: ``TrainingWorker``/``TrainingController``

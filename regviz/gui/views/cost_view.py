@@ -72,9 +72,11 @@ class CostView(HistoryPlot):
 
     def _mark_early_stop(self, h) -> None:
         i = early_stop_index(h) if len(h["step"]) > 1 else None
-        if i is None:
+        # Step 0 has no place on a log step axis (its logarithm is -inf).
+        if i is None or (self.log_x and h["step"][i] <= 0):
             self.early_stop_step = None
             self.early_stop_marker.setData([], [])
+            self.early_stop_marker.scatter.clear()  # no stale point in the bounds
             self.early_stop_label.hide()
             return
         step, loss = float(h["step"][i]), float(h["test_loss"][i])
@@ -84,9 +86,6 @@ class CostView(HistoryPlot):
         self.early_stop_step = int(step)
         log_y = self.plot.ctrl.logYCheck.isChecked()
         if log_y and loss <= 0:
-            self.early_stop_label.hide()
-            return
-        if self.log_x and step <= 0:
             self.early_stop_label.hide()
             return
         self.early_stop_label.setPos(self.x_position(step), np.log10(loss) if log_y else loss)

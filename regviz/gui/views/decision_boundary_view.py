@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...snapshot import EnsembleRequest, request_ensemble
 from ..theme import Theme
+from .canvas import paint_own_background
 from .dropout_ensemble_overlay import DropoutEnsembleOverlay
 
 
@@ -37,6 +38,7 @@ class DecisionBoundaryView(QWidget):
         self.setToolTip(self.EXPLANATION)
         self.theme = theme or Theme.light()
         self.plot_widget = pg.PlotWidget()
+        paint_own_background(self.plot_widget)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setAspectLocked(True)
         self.plot.setMenuEnabled(False)

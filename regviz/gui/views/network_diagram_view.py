@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..theme import Theme
+from .canvas import paint_own_background
 
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MAX_RASTER_SAMPLES = 120
@@ -29,6 +30,7 @@ class NetworkDiagramView(QWidget):
         self.setToolTip(self.EXPLANATION)
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
+        paint_own_background(self.graphics)
         self.diagram_box = self.graphics.addViewBox(row=0, col=0)
         self.diagram_box.setAspectLocked(False)
         self.diagram_box.setMouseEnabled(False, False)
