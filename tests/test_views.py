@@ -240,3 +240,23 @@ def test_a_log_step_axis_keeps_the_first_steps_and_the_last_legible(make_view):
     # The lowest-test-loss star and its label sit at log10 of their step.
     step = view.early_stop_step
     assert view.early_stop_label.pos().x() == pytest.approx(math.log10(step))
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_switching_to_a_log_step_axis_with_step_0_marked_draws_cleanly(make_view):
+    """Found by the monkey test: the lowest test loss at step 0 (a run that only got
+    worse), then the log step axis switched on: log10(0) reached pyqtgraph's bounds."""
+    from dataclasses import replace
+
+    view = make_view(CostView)
+    snapshot = fake_snapshot(step=100, n_history=11)
+    rising = dict(snapshot.history, test_loss=np.linspace(0.3, 0.6, 11))
+    snapshot = replace(snapshot, history=rising)
+    view.show_snapshot(snapshot)
+    view.grab()
+    assert view.early_stop_step == 0 and view.early_stop_label.isVisible()
+    view.show_snapshot(replace(snapshot, config=snapshot.config.with_values(log_steps=True)))
+    view.grab()  # paints, computing every item's bounds
+    assert view.early_stop_step is None and not view.early_stop_label.isVisible()
+    x, _ = view.curves["test_loss"].getData()
+    assert len(x) == 10  # steps 10 … 100: step 0 has no place on a log axis

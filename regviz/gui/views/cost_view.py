@@ -70,6 +70,11 @@ class CostView(HistoryPlot):
         self.show_events(snapshot.events)  # fits y first: the label's placement needs it
         self._mark_early_stop(h)
 
+    def drop_unplaceable(self) -> None:
+        self.early_stop_marker.setData([], [])
+        self.early_stop_marker.scatter.clear()
+        self.early_stop_label.hide()
+
     def _mark_early_stop(self, h) -> None:
         i = early_stop_index(h) if len(h["step"]) > 1 else None
         # Step 0 has no place on a log step axis (its logarithm is -inf).

@@ -160,16 +160,24 @@ class HistoryPlot(QWidget):
         if on == self.log_x:
             return
         self.log_x = on
-        self.plot.setLogMode(x=on)
         self._x_range = None
         self._events_key = None
-        if on:
-            self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
+        # What step 0 cannot show goes first: switched with it still in a curve,
+        # pyqtgraph's bounds met log10(0) and warned at every paint.
+        self.drop_unplaceable()
         for key, (x, y) in list(self._given.items()):
             if key in self.curves:
                 self.set_curve(key, x, y)
+        self.plot.setLogMode(x=on)
+        self._x_range = None
+        if on and not any(len(x) for x, _ in self._given.values()):
+            self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
         self.plot.setLabel("bottom", "step (log scale)" if on else "step",
                            color=self.theme.foreground)
+
+    def drop_unplaceable(self) -> None:
+        """Before the step axis changes: clear items of the subclass's own that may
+        hold step 0 (the next snapshot puts them back where they belong)."""
 
     def x_position(self, step: float) -> float:
         """Where ``step`` is on this plot's x axis (log10 of it on a log axis)."""
