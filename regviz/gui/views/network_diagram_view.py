@@ -218,20 +218,20 @@ class NetworkDiagramView(QWidget):
             return
         self._units_key = units_key
         brushes, pens = [], []
-        live_brush = pg.mkBrush(t.background)
-        dropped_brush = pg.mkBrush(*t.dropped)
-        outline = pg.mkPen(t.foreground, width=2 * t.scale)
+        # The same pen and brush objects every time (made with the theme): pyqtgraph
+        # finds their symbols in its atlas instead of drawing them again each frame.
+        style = self._unit_style
         for l, ids in enumerate(self._unit_index):
             for i, _ in enumerate(ids):
                 off = (l, i) in dropped
-                brushes.append(dropped_brush if off else live_brush)
-                pens.append(pg.mkPen(t.dropped, width=2 * t.scale) if off else outline)
+                brushes.append(style["dropped_brush"] if off else style["live_brush"])
+                pens.append(style["dropped_pen"] if off else style["outline"])
         size = self._unit_px
         self.units.setData(pos=self._positions, size=size, brush=brushes, pen=pens)
         crosses = [self._positions[self._unit_index[l][i]] for l, i in sorted(dropped)
                    if i < len(self._unit_index[l])]
         self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=size * 16 / 18,
-                             brush=pg.mkBrush(t.foreground), pen=None)
+                             brush=style["cross_brush"], pen=None)
 
     def _update_caption(self, snapshot, dropped) -> None:
         kp = snapshot.config.keep_prob
@@ -303,6 +303,13 @@ class NetworkDiagramView(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._unit_style = {
+            "live_brush": pg.mkBrush(theme.background),
+            "dropped_brush": pg.mkBrush(*theme.dropped),
+            "outline": pg.mkPen(theme.foreground, width=2 * theme.scale),
+            "dropped_pen": pg.mkPen(theme.dropped, width=2 * theme.scale),
+            "cross_brush": pg.mkBrush(theme.foreground),
+        }
         self.graphics.setBackground(theme.background)
         self.raster_plot.setTitle("dropout masks this step", color=theme.foreground,
                                   size=f"{theme.font_pt}pt")
