@@ -59,7 +59,7 @@ class ViewTimes:
 
     VIEWS = {"boundary": "boundary_view", "cost": "cost_view", "accuracy": "accuracy_view",
              "weight_norms": "weight_norms_view", "network": "network_diagram_view",
-             "weight_histograms": "weight_histogram_view"}
+             "weight_histograms": "weight_histogram_view", "constraint": "constraint_view"}
 
     def __init__(self):
         import pyqtgraph as pg

@@ -105,7 +105,7 @@ def lesson_run(name: str):
 
 
 @pytest.mark.parametrize("name", ["overfit", "l2", "dropout", "l1", "underfit", "course",
-                                  "nnfs"])
+                                  "nnfs", "adamw"])
 def test_the_lowest_test_loss_is_seen_coming(name):
     """At the preset's speed, the cost plot (the slowest-drawn view the lesson
     needs) draws at least ten frames before the lowest test loss is reached."""
