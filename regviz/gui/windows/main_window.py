@@ -85,7 +85,10 @@ def rate_text(snapshot: Snapshot) -> str:
         return "training…"
     speed = snapshot.config.speed
     wanted = f"speed {speed:,g}" if speed else "max speed"
-    return f"{rate:,.0f} steps/s ({wanted})"
+    # Two significant digits: a figure that changes at every snapshot cannot be
+    # read from the back row, and each change re-lays out the status bar.
+    shown = f"{float(f'{rate:.2g}'):,.0f}" if rate >= 10 else f"{rate:.1f}"
+    return f"{shown} steps/s ({wanted})"
 
 
 def gap_text(snapshot: Snapshot) -> str:
