@@ -75,24 +75,6 @@ def test_each_size_gets_its_arrangement_and_every_view_a_place(window, size, pre
             for tabs in (w.lower_tabs, w.curve_tabs)), view.objectName()
 
 
-def test_a_view_behind_a_tab_catches_up_when_its_tab_is_chosen(window):
-    w = window((1280, 720), presenting=True)
-    tabs = w.lower_tabs
-    tabs.setCurrentWidget(w.network_diagram_view)
-    settle()
-    assert not w.accuracy_view.isVisible()
-    w.experiment.step(300)
-    w.show_snapshot(take_snapshot(w.experiment))
-    settle()
-    shown_steps = w.accuracy_view.curves["train_accuracy"].getData()[0]
-    assert shown_steps is None or shown_steps[-1] < w.latest.step  # not drawn behind its tab
-    tabs.setCurrentWidget(w.accuracy_view)
-    settle()
-    recorded = w.latest.history["step"][-1]
-    assert w.accuracy_view.curves["train_accuracy"].getData()[0][-1] == recorded
-    assert not (shown_steps is not None and shown_steps[-1] == recorded)
-
-
 # -- the drawer and the bar ----------------------------------------------------------------
 
 def test_key_c_opens_and_closes_the_drawer_over_the_views_and_esc_closes_it(window, qtbot):

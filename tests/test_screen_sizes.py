@@ -168,7 +168,7 @@ def test_demo_controls_are_within_reach(windows, case):
     for widget in wanted:
         assert widget.isVisible(), widget.objectName()
         assert visible_rect(widget, window) == rect_in(widget, window), widget.objectName()
-    for field in ("l2", "l1", "keep_prob"):
+    for field in ("speed", "l2", "l1", "keep_prob"):
         assert field in BAR_FIELDS
     if mode == "presentation":
         # The views are the show: the panel is a drawer, one key away.

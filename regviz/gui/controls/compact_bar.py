@@ -19,7 +19,7 @@ from .control_panel import ControlPanel
 
 # The settings a teacher changes in front of the class, in the bar's order. A new
 # one (a Field in config.FIELDS) is one more name here.
-BAR_FIELDS = ("l2", "l1", "keep_prob")
+BAR_FIELDS = ("speed", "l2", "l1", "keep_prob")
 
 
 class CompactBar(QFrame):

@@ -75,6 +75,7 @@ class WeightNormsView(HistoryPlot):
         self.fit_to_width()  # the legend's entries changed
 
     def show_snapshot(self, snapshot) -> None:
+        self.set_log_x(snapshot.config.log_steps)
         h = snapshot.history
         norms = h["weight_norm"]
         n_layers = norms.shape[1] if norms.ndim == 2 else 0

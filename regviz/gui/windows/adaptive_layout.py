@@ -85,8 +85,6 @@ class AdaptiveLayout(QObject):
                       "cost": w.cost_view, "accuracy": w.accuracy_view,
                       "norms": w.weight_norms_slot, "curve_tabs": w.curve_tabs}
         w.bar.settings_button.clicked.connect(self.toggle_panel)
-        for tabs in (w.lower_tabs, w.curve_tabs):
-            tabs.currentChanged.connect(w.redraw_hidden_views)
         window.installEventFilter(self)
         window.centralWidget().installEventFilter(self)
         w.bar.installEventFilter(self)
@@ -145,7 +143,6 @@ class AdaptiveLayout(QObject):
         self.arrangement = Arrangement(panel, views)
         if old is None or old.views != views:
             self._arrange_views(views)
-            self.window.redraw_hidden_views()
         self._fit_columns()
         self._place_drawer()
         self.window.fit_status_text()
