@@ -125,6 +125,8 @@ class HistoryPlot(QWidget):
             if columns != self.legend.columnCount:
                 self.legend.setColumnCount(columns)
         self._fit_title(width)
+        if self.log_x:
+            self._set_step_ticks()
         if self.log_y_box is not None:
             self.log_y_box.adjustSize()
             self.log_y_box.move(4, 2)
@@ -240,8 +242,22 @@ class HistoryPlot(QWidget):
             self._x_range = x_range
             self._x_top = top
             self.plot.setXRange(*x_range, padding=0.02)
-            self.plot.getAxis("bottom").setTicks(log_step_ticks(*x_range) if self.log_x
-                                                 else None)
+            self._set_step_ticks()
+
+    def _set_step_ticks(self) -> None:
+        """The log axis's labels as dense as its width and type allow (1, 2, 5 × 10^k
+        ran into each other in presentation mode's larger type)."""
+        if not self.log_x or self._x_range is None:
+            self.plot.getAxis("bottom").setTicks(None)
+            return
+        low, high = self._x_range
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(float(self.theme.font_pt))
+        label_px = QFontMetricsF(font).horizontalAdvance("1,000")
+        width = self.plot.vb.width() or self.plot_widget.width()
+        per_decade = width / max(high - low, 1e-9)
+        self.plot.getAxis("bottom").setTicks(
+            log_step_ticks(low, high, dense=per_decade >= 3.5 * label_px))
 
     def set_log_x(self, on: bool) -> None:
         """Steps on a log axis (the first hundred steps and the last hundred
@@ -481,12 +497,14 @@ class HistoryPlot(QWidget):
         self._hover.fill = pg.mkBrush(theme.background)
 
 
-def log_step_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
+def log_step_ticks(low: float, high: float,
+                   dense: bool = True) -> list[list[tuple[float, str]]]:
     """Ticks of a log step axis from 10^low to 10^high: labelled at 1, 2 and 5 × 10^k
-    over a short range (1 and 10^k only over a long one), unlabelled at the other
-    whole multiples. pyqtgraph's own log ticks labelled every minor tick, and over
-    two or three decades those labels ran into each other."""
-    labelled_multiples = (1, 2, 5) if high - low < 2.5 else (1,)
+    over a short range (1 and 10^k only over a long one, or where ``dense`` is
+    False: too few pixels per decade), unlabelled at the other whole multiples.
+    pyqtgraph's own log ticks labelled every minor tick, and over two or three
+    decades those labels ran into each other."""
+    labelled_multiples = (1, 2, 5) if high - low < 2.5 and dense else (1,)
     major, minor = [], []
     for k in range(math.floor(low), math.ceil(high) + 1):
         for m in range(1, 10):
