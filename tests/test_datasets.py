@@ -248,6 +248,48 @@ def test_npz_with_test_part_is_remapped_jointly(tmp_path):
     _check(load(path), X, [mapping[v] for v in y], Xt, [mapping[v] for v in yt])
 
 
+def write_course_data_mat(path, X, y, Xv, yv):
+    """A file with exactly the structure of the course's own ``datasets/data.mat``:
+    points as rows, X (211, 2) and Xval (200, 2) float64, y (211, 1) and yval (200, 1)
+    uint8."""
+    scipy.io.savemat(path, {"X": X, "y": y.astype(np.uint8)[:, None],
+                            "Xval": Xv, "yval": yv.astype(np.uint8)[:, None]})
+
+
+def test_the_course_data_mat_as_the_course_ships_it(tmp_path):
+    X, y = _points(n=211)
+    Xv, yv = _points(n=200, seed=1)
+    path = tmp_path / "data.mat"
+    write_course_data_mat(path, X, y, Xv, yv)
+    stored = scipy.io.loadmat(path)  # the file really has the course's structure
+    assert [(k, stored[k].shape, stored[k].dtype) for k in ("X", "y", "Xval", "yval")] == [
+        ("X", (211, 2), np.float64), ("y", (211, 1), np.uint8),
+        ("Xval", (200, 2), np.float64), ("yval", (200, 1), np.uint8)]
+    got = load(path)
+    _check(got, X, y, Xv, yv)
+    assert np.array_equal(got.X_train, X) and np.array_equal(got.X_test, Xv)  # bit for bit
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.int32, np.uint64, np.float32,
+                                   np.float64, bool])
+def test_mat_labels_of_any_integer_or_whole_float_type(tmp_path, dtype):
+    X, y = _points(n=40)
+    path = tmp_path / "labels.mat"
+    scipy.io.savemat(path, {"X": X, "y": y.astype(dtype)[:, None]})
+    _check(load(path), X, y)
+
+
+@pytest.mark.parametrize("shape", ["rows", "columns"])
+def test_mat_layout_is_told_from_the_shapes_even_with_two_points_in_one_part(tmp_path, shape):
+    """A (2, 2) part is ambiguous alone; the other part's shape decides."""
+    X, y = _points(n=30)
+    Xv, yv = _points(n=2, seed=1)
+    put = (lambda a: a) if shape == "rows" else (lambda a: a.T)
+    path = tmp_path / "d.mat"
+    scipy.io.savemat(path, {"X": put(X), "y": y[:, None], "Xval": put(Xv), "yval": yv[None, :]})
+    _check(load(path), X, y, Xv, yv)
+
+
 def test_course_mat_in_column_layout(tmp_path):
     X, y = _points(n=211)
     Xv, yv = _points(n=200, seed=1)
@@ -324,7 +366,8 @@ BAD_FILES = {
     "garbage.mat": _csv("definitely not MATLAB"),
     "truncated.mat": _truncated_mat,
     "no_y.mat": _mat(X=_X.T),
-    "row_layout.mat": _mat(X=_X, y=_y[None, :]),
+    "ambiguous.mat": _mat(X=np.array([[0.0, 1.0], [1.0, 0.0]]), y=np.array([[0, 1]])),
+    "mixed_layout.mat": _mat(X=_X, y=_y[None, :], Xval=_X.T, yval=_y[None, :]),
     "three_features.mat": _mat(X=np.ones((3, 30)), y=_y[None, :]),
     "xval_only.mat": _mat(X=_X.T, y=_y[None, :], Xval=_X.T),
     "mismatched.mat": _mat(X=_X.T, y=_y[None, :-2]),
@@ -356,7 +399,9 @@ def test_error_messages_say_what_is_wrong(tmp_path):
         "three_features.npz": "2 features",
         "nan.csv": "NaN",
         "wrong.txt": ".csv, .npz, .mat",
-        "row_layout.mat": "column layout",
+        "ambiguous.mat": "cannot tell points from features",
+        "mixed_layout.mat": "the same in every array",
+        "three_features.mat": r"expected \(n, 2\).*or \(2, n\)",
     }
     for filename, words in cases.items():
         path = tmp_path / filename

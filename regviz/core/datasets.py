@@ -254,10 +254,14 @@ def load(path: str | Path) -> LoadedData:
     - CSV: three columns x1, x2, label, separated by commas or whitespace; an optional
       header line; blank lines and lines starting with ``#`` are skipped.
     - NPZ: arrays ``X`` (n, 2) and ``y`` (n,), optionally ``X_test`` and ``y_test``.
-    - MAT: the course's ``data.mat``: ``X`` (2, m) and ``y`` (1, m) in column layout,
-      optionally ``Xval`` and ``yval``; returned transposed to row layout.
+    - MAT: the course's ``data.mat``: ``X`` and ``y``, optionally ``Xval`` and ``yval``.
+      ``X`` may store points as rows, (n, 2), as the course's real file does (``X``
+      (211, 2) float64, ``y`` (211, 1) uint8), or as columns, (2, n), the course's
+      layout after its loader transposes; the axis of length 2 is the features. A file
+      where every ``X`` is (2, 2) could be either and is refused.
 
-    Labels may be any whole numbers (also stored as floats): the distinct values, train
+    Labels may be any whole numbers, of any integer type or stored as floats (uint8 in
+    the course's file): the distinct values, train
     and test together, are mapped in sorted order to 0..k-1, so {-1, 1} and {1, 2} both
     become {0, 1}. Anything unusable raises ValueError naming the file and the problem."""
     path = Path(path)
@@ -322,12 +326,15 @@ def _read_mat(path: Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         arrays = scipy.io.loadmat(path)
     except Exception as err:  # scipy raises several types for bad or truncated files
         raise ValueError(f"{path}: cannot read it as a MATLAB .mat file ({err})") from err
-    return _pick(path, arrays, ("X", "y"), ("Xval", "yval"), columns=True)
+    return _pick(path, arrays, ("X", "y"), ("Xval", "yval"), columns=None)
 
 
 def _pick(path: Path, arrays: dict, train_keys: tuple[str, str], test_keys: tuple[str, str],
-          columns: bool) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The train (and, if present, test) arrays from a file's named arrays, in row layout."""
+          columns: bool | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The train (and, if present, test) arrays from a file's named arrays, in row layout.
+
+    ``columns``: True if X is stored (2, n), False if (n, 2), None to tell from the
+    shapes (see :func:`_column_layout`)."""
     missing = [key for key in train_keys if key not in arrays]
     if missing:
         found = ", ".join(k for k in arrays if not k.startswith("__")) or "none"
@@ -338,13 +345,12 @@ def _pick(path: Path, arrays: dict, train_keys: tuple[str, str], test_keys: tupl
         raise ValueError(f"{path}: has {present[0]} but not "
                          f"{(set(test_keys) - set(present)).pop()}; give both or neither")
     parts = {"train": train_keys, "test": test_keys} if present else {"train": train_keys}
+    if columns is None:
+        columns = _column_layout(path, {kx: np.asarray(arrays[kx]) for kx, _ in parts.values()})
     out = {}
     for part, (kx, ky) in parts.items():
         X, y = np.asarray(arrays[kx]), np.asarray(arrays[ky])
-        if columns:  # the course stores X as (features, m)
-            if X.ndim != 2 or X.shape[0] != 2:
-                raise ValueError(f"{path}: {kx} has shape {X.shape}; expected (2, m) "
-                                 f"(the course's column layout, 2 features)")
+        if columns:  # (features, m), as the course's code holds it
             X = X.T
         if X.ndim != 2 or X.shape[1] != 2:
             raise ValueError(f"{path}: {kx} has shape {X.shape}; expected (n, 2): "
@@ -357,6 +363,23 @@ def _pick(path: Path, arrays: dict, train_keys: tuple[str, str], test_keys: tupl
             raise ValueError(f"{path}: {kx} has {len(X)} points but {ky} has {len(y)} labels")
         out[part] = (X, y)
     return out
+
+
+def _column_layout(path: Path, Xs: dict[str, np.ndarray]) -> bool:
+    """Whether the point arrays ``Xs`` (name -> array) store points as columns,
+    (2, n), rather than rows, (n, 2), told apart by which axis has length 2. Every
+    array must fit the same layout; ValueError when none fits or both do (all (2, 2))."""
+    fits_rows = all(X.ndim == 2 and X.shape[1] == 2 for X in Xs.values())
+    fits_columns = all(X.ndim == 2 and X.shape[0] == 2 for X in Xs.values())
+    shapes = ", ".join(f"{name} {X.shape}" for name, X in Xs.items())
+    if fits_rows and fits_columns:
+        raise ValueError(f"{path}: cannot tell points from features: {shapes}; with "
+                         f"2 points and 2 features both layouts fit (give more points)")
+    if not (fits_rows or fits_columns):
+        raise ValueError(f"{path}: {shapes}; expected (n, 2), n points as rows with "
+                         f"exactly 2 features, or (2, n), points as columns, the same "
+                         f"in every array")
+    return fits_columns
 
 
 def _validated(path: Path, parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> LoadedData:
