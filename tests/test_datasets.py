@@ -84,11 +84,23 @@ def test_spiral_is_the_nnfs_construction():
     np.testing.assert_allclose(np.sort(np.hypot(*Xn[yn == 1].T)), np.linspace(0, 1, 100))
 
 
+# Figures of the course's own data.mat, its 411 points (211 training, 200 test) together.
+COURSE_CLASS_MEANS = {0: (0.015, -0.256), 1: (-0.250, 0.118)}
+COURSE_CLASS_STDS = {0: (0.171, 0.303), 1: (0.167, 0.309)}
+COURSE_SHARE_OF_CLASS_1 = 193 / 411
+COURSE_BOX = ((-0.60, 0.30), (-0.79, 0.60))  # x1 and x2 ranges
+
+
 def test_field_looks_like_the_course_data():
-    X, y = make("field", seed=0)
-    assert len(X) == 400
-    assert X.min() >= -0.75 and X.max() <= 0.6  # the course's box
-    assert 0.35 < y.mean() < 0.65  # two roughly balanced classes
+    X, y = make("field", n_samples=4110, seed=0)  # ten times the course's file, for stable figures
+    for c in (0, 1):
+        np.testing.assert_allclose(X[y == c].mean(axis=0), COURSE_CLASS_MEANS[c], atol=0.04)
+        np.testing.assert_allclose(X[y == c].std(axis=0), COURSE_CLASS_STDS[c], atol=0.03)
+    assert y.mean() == pytest.approx(COURSE_SHARE_OF_CLASS_1, abs=0.04)
+    for axis, (low, high) in enumerate(COURSE_BOX):
+        assert low - 0.01 <= X[:, axis].min() < low + 0.1
+        assert high - 0.05 < X[:, axis].max() <= high + 0.01
+    assert len(make("field", seed=0)[0]) == 400  # the default size
 
 
 def test_field_noise_flips_labels_mostly_near_the_boundary():
@@ -97,11 +109,13 @@ def test_field_noise_flips_labels_mostly_near_the_boundary():
     X, y = make("field", noise=0.2, seed=5)
     np.testing.assert_array_equal(X, X0)
     flipped = y != y0
-    assert 0.08 < flipped.mean() < 0.3
+    assert 0.03 < flipped.mean() < 0.09  # about 6% of the course's labels are off
     distance = np.abs(datasets._field_offset(X))
-    assert flipped[distance < 0.15].mean() > 2 * flipped[distance > 0.45].mean()
-    # without noise the boundary separates the classes exactly
-    assert ((datasets._field_offset(X0) < 0) == (y0 == 1)).all()
+    assert flipped[distance < 0.1].mean() > 4 * flipped[distance > 0.3].mean()
+    # without noise the boundary separates the classes exactly, class 1 upper left
+    assert ((datasets._field_offset(X0) > 0) == (y0 == 1)).all()
+    assert X0[y0 == 1, 0].mean() < X0[y0 == 0, 0].mean()
+    assert X0[y0 == 1, 1].mean() > X0[y0 == 0, 1].mean()
     # more noise, more flips
     assert (make("field", noise=0.5, seed=5)[1] != y0).mean() > flipped.mean()
 
