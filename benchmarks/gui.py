@@ -77,7 +77,8 @@ def _finish_line_class():
 def live_run(preset: str, steps: int, timeout_s: float = 120.0) -> dict:
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
-    from regviz.gui.app import build_window, create_application
+    from regviz.gui.app import create_application
+    from regviz.gui.launch import build_window
 
     FinishLine = _finish_line_class()
     app = create_application()

@@ -67,7 +67,8 @@ def headless(preset: str, steps: int) -> None:
 def live(preset: str, minutes: float) -> None:
     from PySide6.QtCore import QTimer
 
-    from regviz.gui.app import build_window, create_application
+    from regviz.gui.app import create_application
+    from regviz.gui.launch import build_window
 
     app = create_application()
     window = build_window(load_preset(preset))

@@ -9,13 +9,13 @@ value ends in one line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
 from pathlib import Path
 
 from .config import FIELDS, Config, load_preset, preset_names
+from .history_csv import history_csv
 
 EXIT_USAGE = 2
 DEFAULT_PRESET = "overfit"
@@ -87,7 +87,7 @@ def _main(argv: list[str]) -> int:
         if any(outputs):
             raise UsageError("--screenshot, --report and --history need --steps N")
         _check_data(config)
-        from .gui.app import run  # Qt only when a window is wanted
+        from .gui.launch import run  # Qt only when a window is wanted
 
         return run(config, use_last_preset=args.preset is None and not args.data
                    and not args.assignments)
@@ -158,33 +158,6 @@ def _run_headless(config: Config, steps: int):
     except TrainingDiverged:
         pass  # reported as "diverged": true with the last finite weights
     return experiment
-
-
-def history_csv(experiment) -> str:
-    """The recorded history as CSV text: one row per recorded step, per-layer
-    series as columns ``weight_norm_1``, ``weight_norm_2``, ..."""
-    import io
-
-    series = experiment.trainer.history.as_dict()
-    columns: list[tuple[str, object]] = []
-    for name, values in series.items():
-        if values.ndim == 1:
-            columns.append((name, values))
-        else:
-            for layer in range(values.shape[1]):
-                columns.append((f"{name}_{layer + 1}", values[:, layer]))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _ in columns])
-    n = len(series["step"])
-    for i in range(n):
-        writer.writerow([_csv_value(values[i]) for _, values in columns])
-    return out.getvalue()
-
-
-def _csv_value(v) -> str:
-    f = float(v)
-    return str(int(f)) if f.is_integer() and abs(f) < 2**53 else repr(f)
 
 
 def _check_writable(path: str) -> None:

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QMessageBox
 
 from regviz.gui.app import create_application
-from regviz.gui.main_window import MainWindow
+from regviz.gui.windows.main_window import MainWindow
 
 
 def open_window(qtbot, preset="overfit", size=(1600, 1000)):

@@ -8,8 +8,8 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit
 
 from regviz.config import FIELDS, preset_names
-from regviz.gui.help_dialogs import VIEW_TITLES
-from regviz.gui.shortcuts import SHORTCUTS, keys_text
+from regviz.gui.actions.help_dialogs import VIEW_TITLES
+from regviz.gui.actions.shortcuts import SHORTCUTS, keys_text
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier

@@ -6,10 +6,10 @@ import pytest
 
 from regviz.compare import Comparison, default_configs, run_label
 from regviz.config import load_preset
+from regviz.gui.actions.teach_actions import TeachActions
 from regviz.gui.app import create_application
-from regviz.gui.compare_window import CompareWindow, render_compare_image, run_accuracies
-from regviz.gui.main_window import MainWindow
-from regviz.gui.teach_actions import TeachActions
+from regviz.gui.windows.compare_window import CompareWindow, render_compare_image, run_accuracies
+from regviz.gui.windows.main_window import MainWindow
 
 
 def weight_norm(snapshot_or_net):

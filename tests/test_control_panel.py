@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSlider, 
 
 from regviz.config import FIELDS, Config, load_preset
 from regviz.gui.app import create_application
-from regviz.gui.control_panel import ControlPanel, SliderScale, editor_name
+from regviz.gui.controls.control_panel import ControlPanel, SliderScale, editor_name
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from regviz.gui import frame_pacer
-from regviz.gui.frame_pacer import FramePacer
+from regviz.gui.workers import frame_pacer
+from regviz.gui.workers.frame_pacer import FramePacer
 
 
 class Drawn:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from regviz.gui.app import create_application
-from regviz.gui.main_window import MainWindow, banner_text
+from regviz.gui.windows.main_window import MainWindow, banner_text
 
 
 @pytest.fixture

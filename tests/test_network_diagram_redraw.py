@@ -4,8 +4,8 @@ import pytest
 from fake_snapshot import fake_snapshot
 
 from regviz.gui.app import create_application
-from regviz.gui.network_diagram_view import NetworkDiagramView
 from regviz.gui.theme import Theme
+from regviz.gui.views.network_diagram_view import NetworkDiagramView
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from classroom_helpers import close_window, open_window
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from regviz.config import load_preset
+from regviz.gui.actions.presentation import set_dark_theme, set_presentation
 from regviz.gui.app import BASE_POINT_SIZE
-from regviz.gui.presentation import set_dark_theme, set_presentation
 from regviz.gui.screenshot import render_window_image
 from regviz.gui.theme import PRESENTATION_SCALE, Theme
 

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from regviz import session as sessions
 from regviz.config import load_preset
-from regviz.gui import export_actions, session_actions
+from regviz.gui.actions import export_actions, session_actions
+from regviz.gui.launch import restore_window
 from regviz.gui.screenshot import render_window
-from regviz.gui.settings import app_settings, last_preset, restore_window
+from regviz.gui.settings import app_settings, last_preset
 
 
 @pytest.fixture

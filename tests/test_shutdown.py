@@ -22,8 +22,9 @@ CHILD = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QTimer
     from regviz.config import load_preset
-    from regviz.gui.app import build_window, create_application
-    from regviz.gui.teach_actions import TeachActions
+    from regviz.gui.app import create_application
+    from regviz.gui.launch import build_window
+    from regviz.gui.actions.teach_actions import TeachActions
 
     app = create_application()
     window = build_window(load_preset("overfit"))

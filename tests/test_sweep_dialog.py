@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from regviz.config import load_preset
+from regviz.gui.actions.teach_actions import TeachActions
 from regviz.gui.app import create_application
-from regviz.gui.main_window import MainWindow
-from regviz.gui.sweep_window import SweepWindow
-from regviz.gui.teach_actions import TeachActions
+from regviz.gui.windows.main_window import MainWindow
+from regviz.gui.windows.sweep_window import SweepWindow
 
 
 def sweep_workers():

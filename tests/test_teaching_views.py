@@ -20,11 +20,11 @@ from regviz.core.history import History, WeightHistograms
 from regviz.experiment import Experiment
 from regviz.formula import formula, formula_text
 from regviz.gui.app import create_application
-from regviz.gui.control_panel import ControlPanel
-from regviz.gui.cost_view import CostView, early_stop_index
-from regviz.gui.decision_boundary_view import DecisionBoundaryView
+from regviz.gui.controls.control_panel import ControlPanel
 from regviz.gui.theme import Theme
-from regviz.gui.weight_histogram_view import (
+from regviz.gui.views.cost_view import CostView, early_stop_index
+from regviz.gui.views.decision_boundary_view import DecisionBoundaryView
+from regviz.gui.views.weight_histogram_view import (
     WeightHistogramView,
     histogram_image,
     step_ticks,
@@ -484,7 +484,7 @@ def test_window_has_histogram_tab_that_updates(qtbot):
 
 
 def test_toggling_the_ensemble_while_paused_brings_a_fresh_snapshot(qtbot):
-    from regviz.gui.main_window import MainWindow
+    from regviz.gui.windows.main_window import MainWindow
 
     create_application(deterministic=True)
     window = MainWindow(config=load_preset("dropout"))

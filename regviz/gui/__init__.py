@@ -1,0 +1,62 @@
+"""regviz's window: Qt widgets that only *show* and *steer* the engine.
+
+Where things live (each folder holds one role; the small shared pieces sit here):
+
+- ``windows/`` — the top-level windows: ``MainWindow`` (main_window.py),
+  ``CompareWindow`` (compare_window.py), ``SweepWindow`` (sweep_window.py). A window
+  builds its views and controls, wires them to a worker and adds its menus.
+- ``views/`` — what draws a ``Snapshot``: ``DecisionBoundaryView``, ``CostView``,
+  ``AccuracyView``, ``WeightNormsView``, ``NetworkDiagramView``,
+  ``WeightHistogramView``, the compare and sweep plots (compare_plots.py,
+  sweep_plot.py), the lower tabs (view_tabs.py), the thinned nets drawn under the
+  boundary (dropout_ensemble_overlay.py). Each has
+  ``show_snapshot(snapshot)`` and ``apply_theme(theme)``; plots over steps derive
+  from ``HistoryPlot`` (history_plot.py).
+- ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per
+  ``config.FIELDS`` entry, made from the table) and the ``PlayPauseButton``.
+- ``workers/`` — threads and pacing: ``TrainingWorker``/``TrainingController``
+  (training_worker.py: the experiment trains in a parentless QThread),
+  ``CompareController`` (compare_worker.py), ``FramePacer`` (frame_pacer.py: which
+  snapshot is drawn when).
+- ``actions/`` — menus, keys and dialogs, each module installing its own actions
+  on the window: files (session_actions.py, export_actions.py, with the dialogs'
+  shared helpers in file_writing.py), Teach (teach_actions.py), presentation mode
+  and the dark theme (presentation.py), the point editor (point_editor.py), Help
+  (help_dialogs.py), and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
+- Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
+  the interactive window, remembered settings), ``settings.py`` (what is remembered),
+  ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
+  ``--screenshot`` and the screenshot tests), ``image_compare.py`` (comparing
+  pictures with baselines).
+
+Where to start for a common change:
+
+- a new view — copy the smallest view in ``views/`` (``AccuracyView``, a
+  ``HistoryPlot``), then add it in ``MainWindow._build_views`` and to the
+  ``FramePacer``'s groups in ``MainWindow.__init__``;
+- a new setting — a ``Field`` in ``regviz/config.py`` ``FIELDS`` (and the matching
+  ``Config`` attribute): the ``ControlPanel``, presets, ``--set`` and sessions pick
+  it up from there;
+- a new menu action — an ``install_…`` function in ``actions/`` called from
+  ``MainWindow._build_menus``; its key goes in ``SHORTCUTS`` (actions/shortcuts.py);
+- a new preset — a JSON file in ``resources/presets/``, read by
+  ``config.load_preset``.
+
+Import rule: ``regviz.core``, ``config``, ``experiment`` and ``snapshot`` never
+import this package (tests/test_import_layers.py). ``from regviz.gui import
+MainWindow`` works and imports Qt only when asked for.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MainWindow"]
+
+
+def __getattr__(name: str):
+    # Lazy: importing regviz.gui.app (as the command line does) must not build the
+    # whole window module tree first.
+    if name == "MainWindow":
+        from .windows.main_window import MainWindow
+
+        return MainWindow
+    raise AttributeError(f"module 'regviz.gui' has no attribute {name!r}")

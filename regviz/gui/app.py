@@ -1,21 +1,17 @@
 """The QApplication as regviz wants it: Fusion style, the bundled DejaVu Sans at a
 size the back row can read, no screen scaling when rendering pictures, pyqtgraph
-set up once from the theme."""
+set up once from the theme. (Opening the interactive window is ``launch``.)"""
 
 from __future__ import annotations
 
-import gc
 import os
-import signal
 import sys
 
-from ..config import Config
 from ..resource_path import resource_dir
 
 FONT_FAMILY = "DejaVu Sans"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 BASE_POINT_SIZE = 11  # controls and labels; the plots use the theme's larger sizes
-WINDOW_SIZE = (1600, 1000)
 
 
 def create_application(argv: list[str] | None = None, deterministic: bool = False):
@@ -78,55 +74,3 @@ def _configure_pyqtgraph() -> None:
     theme = Theme.light()
     pg.setConfigOptions(antialias=True, background=theme.background,
                         foreground=theme.foreground)
-
-
-def build_window(config: Config, size=WINDOW_SIZE, remember: bool = True):
-    """The main window on ``config``, sized, training thread started, not shown.
-
-    ``remember``: restore the theme and geometry of the last launch and remember
-    them (and the preset) for the next one."""
-    create_application()
-    from .main_window import MainWindow
-    from .settings import restore_window
-
-    window = MainWindow(config=config)
-    window.resize(*size)
-    if remember:
-        restore_window(window)
-    # The window's thousands of long-lived objects never need the cycle collector's
-    # attention; frozen, a full collection no longer stalls a frame for 20–60 ms.
-    gc.collect()
-    gc.freeze()
-    return window
-
-
-def run(config: Config, use_last_preset: bool = False) -> int:
-    """Show the main window on ``config`` and run until it closes; the exit code.
-
-    ``use_last_preset`` (no preset, data or setting named on the command line):
-    start from the preset chosen last time instead."""
-    app = create_application()
-    if use_last_preset:
-        from ..config import load_preset
-        from .settings import last_preset
-
-        if last_preset():
-            config = load_preset(last_preset())
-    window = build_window(config)
-    _close_on_interrupt(app, window)
-    window.show()
-    code = app.exec()
-    window.shutdown()
-    return int(code)
-
-
-def _close_on_interrupt(app, window) -> None:
-    """Ctrl+C in the terminal closes the window cleanly (training thread and all)
-    instead of being swallowed while Qt's event loop runs."""
-    from PySide6.QtCore import QTimer
-
-    signal.signal(signal.SIGINT, lambda *_: window.close())
-    # Python runs signal handlers only between bytecodes; a cheap timer gives it some.
-    heartbeat = QTimer(app)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start(250)

@@ -30,7 +30,7 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
     from PySide6.QtWidgets import QApplication
 
     from .app import create_application
-    from .main_window import MainWindow
+    from .windows.main_window import MainWindow
 
     create_application(deterministic=True)
     window = MainWindow(config=config, start_thread=False)

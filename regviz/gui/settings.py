@@ -1,7 +1,7 @@
 """What regviz remembers between launches (QSettings): the last preset, the theme
 and the window geometry.
 
-Only the interactive launcher (``app.build_window``) reads and writes them; the
+Only the interactive launcher (``launch.build_window``) reads and writes them; the
 screenshot renderer and windows built by tests never do, so pictures stay
 deterministic. ``REGVIZ_SETTINGS_DIR`` redirects the file (the test suite points it
 at a temporary folder so the user's settings are never touched)."""
@@ -38,26 +38,11 @@ def remember_preset(name: str) -> None:
     app_settings().setValue(PRESET_KEY, name)
 
 
-def restore_window(window) -> None:
-    """Give ``window`` the remembered theme and geometry, and from now on remember
-    what the user changes (theme and preset at once, geometry on close)."""
-    from .presentation import set_dark_theme
-
-    settings = app_settings()
-    geometry = settings.value(GEOMETRY_KEY)
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    set_dark_theme(window, str(settings.value(THEME_KEY, "light")) == "dark")
-    window.remember_settings = True
-
-
 def save_window(window) -> None:
     """Remember ``window``'s theme and geometry (outside presentation mode: a full
     screen on the projector is not the size to come back to)."""
-    from .presentation import is_presenting
-
     settings = app_settings()
     settings.setValue(THEME_KEY, "dark" if window.dark_theme else "light")
-    if not is_presenting(window):
+    if not window.presenting:
         settings.setValue(GEOMETRY_KEY, window.saveGeometry())
     settings.sync()

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..compare import Comparison
-from ..snapshot import take_snapshot
+from ...compare import Comparison
+from ...snapshot import take_snapshot
 from .training_worker import TrainingWorker, WorkerController, _never_raises
 
 # Four boundaries share the screen: a coarser grid looks the same at that size and

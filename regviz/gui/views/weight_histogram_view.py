@@ -9,9 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..core.history import WeightHistograms
+from ...core.history import WeightHistograms
+from ..theme import Theme
 from .history_plot import nice_ceiling
-from .theme import Theme
 
 # A bin holding this share of a layer's weights is drawn at full strength; the
 # square root keeps a bell's thin tails visible next to an L1 spike at 0, and any

@@ -36,7 +36,7 @@ class TeachActions(QObject):
     def open_compare(self):
         """Show the compare window on the main window's settings (a new one if the
         last was closed: it starts again from the current settings)."""
-        from .compare_window import CompareWindow
+        from ..windows.compare_window import CompareWindow
 
         if self.compare_window is None or not self.compare_window.isVisible():
             self._discard(self.compare_window)
@@ -46,7 +46,7 @@ class TeachActions(QObject):
 
     @Slot()
     def open_sweep(self):
-        from .sweep_window import SweepWindow
+        from ..windows.sweep_window import SweepWindow
 
         if self.sweep_window is None or not self.sweep_window.isVisible():
             self._discard(self.sweep_window)

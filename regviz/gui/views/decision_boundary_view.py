@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..snapshot import EnsembleRequest, request_ensemble
-from .dropout_ensemble import DropoutEnsembleOverlay
-from .theme import Theme
+from ...snapshot import EnsembleRequest, request_ensemble
+from ..theme import Theme
+from .dropout_ensemble_overlay import DropoutEnsembleOverlay
 
 
 class DecisionBoundaryView(QWidget):

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
-from ..config import FIELDS_BY_NAME, Config
-from .compare_plots import CompareAccuracyView, CompareCostView, run_colours
-from .compare_worker import CompareController
-from .decision_boundary_view import DecisionBoundaryView
-from .frame_pacer import FramePacer
-from .play_pause_button import PlayPauseButton
-from .theme import Theme
+from ...compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
+from ...config import FIELDS_BY_NAME, Config
+from ..controls.play_pause_button import PlayPauseButton
+from ..theme import Theme
+from ..views.compare_plots import CompareAccuracyView, CompareCostView, run_colours
+from ..views.decision_boundary_view import DecisionBoundaryView
+from ..workers.compare_worker import CompareController
+from ..workers.frame_pacer import FramePacer
 
 TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
 
@@ -396,7 +396,7 @@ def render_compare_image(config: Config, steps: int, size=(1600, 1000),
     with no thread started (screenshots and their tests)."""
     from PySide6.QtWidgets import QApplication
 
-    from .app import create_application
+    from ..app import create_application
 
     create_application(deterministic=True)
     window = CompareWindow(config, configs, start_thread=False)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from ..config import preset_names
+from ...config import preset_names
 
 PRESET_TARGET = "preset"
 ACTION_PREFIX = "action:"

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import qthrottled
 
-from ..config import FIELDS, Config, Field
-from ..formula import formula_text
+from ...config import FIELDS, Config, Field
+from ...formula import formula_text
 
 # The objectName of a setting's widget is the setting's name, except these, whose
 # names tests and automation scripts already rely on.
@@ -384,7 +384,7 @@ class ControlPanel(QWidget):
 def _check_data_file(config: Config) -> None:
     """Refuse a data file that cannot be loaded before anything is reset, so the
     class keeps its running experiment (ValueError says what is wrong)."""
-    from ..experiment import make_data
+    from ...experiment import make_data
 
     try:
         make_data(config)

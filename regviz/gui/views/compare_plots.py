@@ -4,8 +4,8 @@ the legend stays one row however many runs there are)."""
 
 from __future__ import annotations
 
+from ..theme import Theme
 from .history_plot import HistoryPlot
-from .theme import Theme
 
 MAX_RUNS = 4
 

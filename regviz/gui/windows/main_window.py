@@ -24,29 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..config import Config, load_preset, preset_description, preset_names
-from ..experiment import Experiment
-from ..snapshot import Snapshot
-from .accuracy_view import AccuracyView
-from .control_panel import ControlPanel
-from .cost_view import CostView
-from .decision_boundary_view import DecisionBoundaryView
-from .export_actions import install_export_actions
-from .frame_pacer import FramePacer
-from .help_dialogs import install_help
-from .network_diagram_view import NetworkDiagramView
-from .play_pause_button import PlayPauseButton
-from .point_editor import install_point_editor
-from .presentation import install_view_actions, set_presentation
-from .session_actions import install_session_actions
-from .settings import remember_preset, save_window
-from .shortcuts import install_shortcuts
-from .teach_actions import install_teach_actions
-from .theme import Theme
-from .training_worker import TrainingController
-from .view_tabs import StretchOnly, ViewTabs
-from .weight_histogram_view import WeightHistogramView
-from .weight_norms_view import WeightNormsView
+from ...config import Config, load_preset, preset_description, preset_names
+from ...experiment import Experiment
+from ...snapshot import Snapshot
+from ..actions.export_actions import install_export_actions
+from ..actions.help_dialogs import install_help
+from ..actions.point_editor import install_point_editor
+from ..actions.presentation import install_view_actions, set_presentation
+from ..actions.session_actions import install_session_actions
+from ..actions.shortcuts import install_shortcuts
+from ..actions.teach_actions import install_teach_actions
+from ..controls.control_panel import ControlPanel
+from ..controls.play_pause_button import PlayPauseButton
+from ..settings import remember_preset, save_window
+from ..theme import Theme
+from ..views.accuracy_view import AccuracyView
+from ..views.cost_view import CostView
+from ..views.decision_boundary_view import DecisionBoundaryView
+from ..views.network_diagram_view import NetworkDiagramView
+from ..views.view_tabs import StretchOnly, ViewTabs
+from ..views.weight_histogram_view import WeightHistogramView
+from ..views.weight_norms_view import WeightNormsView
+from ..workers.frame_pacer import FramePacer
+from ..workers.training_worker import TrainingController
 
 CONTROL_PANEL_WIDTH = 380
 
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.theme = Theme.light()
         self.dark_theme = False
         self.presenting = False
-        # Only the interactive launcher remembers settings (settings.restore_window);
+        # Only the interactive launcher remembers settings (launch.restore_window);
         # windows built by tests and the screenshot renderer leave them alone.
         self.remember_settings = False
         self.latest: Snapshot | None = None  # the snapshot every view now shows

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..config import FIELDS_BY_NAME, Config
-from ..sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec
-from .sweep_plot import SweepPlot
-from .theme import Theme
+from ...config import FIELDS_BY_NAME, Config
+from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec
+from ..theme import Theme
+from ..views.sweep_plot import SweepPlot
 
 MIN_POINTS, MAX_POINTS = 8, 20
 POLL_MS = 100

@@ -9,7 +9,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from .theme import Theme
+from ..theme import Theme
 
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MAX_RASTER_SAMPLES = 120

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from .. import session as sessions
-from ..experiment import make_data
-from ..snapshot import Snapshot
+from ... import session as sessions
+from ...experiment import make_data
+from ...snapshot import Snapshot
 from .file_writing import busy, show_done, show_error
 
 SESSION_FILTER = "regviz sessions (*.regviz);;All files (*)"

@@ -14,9 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..config import FIELDS_BY_NAME
-from ..sweep import SweepPoint
-from .theme import Theme
+from ...config import FIELDS_BY_NAME
+from ...sweep import SweepPoint
+from ..theme import Theme
 
 TRAIN_COLOUR, TEST_COLOUR, BEST_COLOUR = "#0072B2", "#D55E00", "#009E73"
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..cli import history_csv
+from ...history_csv import history_csv
 from .file_writing import busy, show_done, show_error, write_atomically
 from .help_dialogs import VIEW_TITLES
 from .session_actions import exact_snapshot
@@ -142,7 +142,7 @@ def show_export_dialog(window) -> QDialog:
 
 
 class _SnapshotRun(SimpleNamespace):
-    """What ``cli.history_csv`` reads from an experiment (``trainer.history``),
+    """What ``history_csv`` reads from an experiment (``trainer.history``),
     served from a snapshot so the GUI thread never reads the training's arrays."""
 
     def __init__(self, snapshot):

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..atomic_file import write_atomically  # noqa: F401 (the window's writers import it here)
+from ...atomic_file import write_atomically  # noqa: F401 (the window's writers import it here)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
-from .theme import Theme
+from ..theme import Theme
 
 MAX_EVENT_LINES = 12  # older changes are dropped from view: a wall of lines reads as noise
 EVENT_LABEL_POSITIONS = (0.9, 0.72, 0.54)  # fractions of the plot height, top down

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QToolBar
 
-from ..experiment import TrainTestData
+from ...experiment import TrainTestData
 
 MIN_CLASSES_TO_TRAIN = 2
 CLASS_SYMBOLS = "●■▲◆★✚"

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from .theme import Theme
+from ..theme import Theme
 
 # The shading is relative to the map's largest spread (the caption gives that
 # number), so where the thinned nets disagree most stands out even when they

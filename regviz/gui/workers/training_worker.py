@@ -26,10 +26,10 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..config import Config
-from ..core import TrainingDiverged
-from ..experiment import Experiment, TrainTestData
-from ..snapshot import Snapshot, take_snapshot
+from ...config import Config
+from ...core import TrainingDiverged
+from ...experiment import Experiment, TrainTestData
+from ...snapshot import Snapshot, take_snapshot
 
 TICK_BUDGET_S = 0.012  # training time per timer tick before the event loop runs again
 CHUNK_S = 0.002  # steps are trained in chunks of about this long inside a tick

@@ -10,10 +10,10 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from .app import BASE_POINT_SIZE, FONT_FAMILY
-from .history_plot import HistoryPlot
-from .theme import Theme
-from .view_tabs import ViewTabs
+from ..app import BASE_POINT_SIZE, FONT_FAMILY
+from ..theme import Theme
+from ..views.history_plot import HistoryPlot
+from ..views.view_tabs import ViewTabs
 
 # The controls grow less than the plots: the sidebar has to stay a sidebar.
 CONTROL_SCALE = 1.25
@@ -73,7 +73,7 @@ def set_dark_theme(window, on: bool) -> None:
     window.dark_theme = on
     apply_display(window)
     if getattr(window, "remember_settings", False):
-        from .settings import save_window
+        from ..settings import save_window
 
         save_window(window)
 
