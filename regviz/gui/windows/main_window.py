@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
         """What changes every frame outside the views: counter, status, banner."""
         self.step_counter.setText(f"step {snapshot.step:,}")
         self.gap_label.setText(gap_text(snapshot))
+        self.control_panel.show_training_points(len(snapshot.data.y_train))
         rate = snapshot.extra.get("steps_per_second", 0.0)
         if not snapshot.extra.get("running", False):
             self.rate_label.setText("paused")
