@@ -21,7 +21,8 @@ from .core.datasets import split_sizes
 class Formula:
     """``loss``: J = data loss + penalty; ``gradient``: what the penalty adds to
     ∂J/∂W (and ∂J/∂b), a line each; ``dropout``: how the hidden layers are thinned ("" when
-    keep_prob is 1); ``where``: what m and the layer range mean ("" if nothing to say)."""
+    keep_prob is 1); ``where``: the layer range and what m is, a line each ("" if nothing
+    to say)."""
 
     loss: str
     gradient: str
@@ -96,7 +97,7 @@ def formula(config: Config, n_train: int | None = None) -> Formula:
         if course:
             if n_train is None and not config.data_file:
                 n_train = split_sizes(config.n_samples, config.test_fraction)[0]
-            where += "; m = N" + (f" = {n_train}" if n_train is not None else "")
+            where += "\nm = N" + (f" = {n_train}" if n_train is not None else "")
             where += " training points" + (
                 f", whatever the batch ({config.batch_size})" if config.batch_size else "")
     return Formula(loss, gradient, dropout, where)

@@ -69,7 +69,7 @@ def _counts(n: int, k: int) -> list[int]:
 # training points fill an ellipse around (-0.13, -0.06) with semi-axes 0.4 (x1) and
 # 0.62 (x2) (standard deviations 0.20 and 0.31), its test points the box
 # [-0.5, 0.3] x [-0.8, 0.6]. Half the points come from each, evenly spread. Class 1
-# (the other team's, red in the course) lies above a gently bowed line from
+# (the French team's, blue in the course) lies above a gently bowed line from
 # (-0.45, -0.8) to (0.2, 0.55), x2 = 0.23 + 1.7·x1 - 1.1·x1², class 0 below it. About
 # 6% of the course's labels sit on the wrong side, half of them within 0.06 of the line
 # and the rest scattered, which the flips below copy at noise 0.2.
