@@ -8,6 +8,7 @@ newest one, at a pace the GUI thread can afford while training)."""
 from __future__ import annotations
 
 import re
+from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -200,8 +201,10 @@ class MainWindow(QMainWindow):
         self.preset_box.setObjectName("preset")
         for name in preset_names():
             self.preset_box.addItem(name)
+            # As rich text, which Qt wraps: the course's description is a paragraph.
             self.preset_box.setItemData(self.preset_box.count() - 1,
-                                        preset_description(name), Qt.ItemDataRole.ToolTipRole)
+                                        f"<p>{escape(preset_description(name))}</p>",
+                                        Qt.ItemDataRole.ToolTipRole)
         self.preset_box.setToolTip("Load a ready-made experiment; training restarts (keys 1–9)")
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
