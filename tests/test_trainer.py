@@ -252,7 +252,7 @@ def test_live_l2_shrinks_the_weights_and_live_dropout_draws_masks():
 # -- divergence --------------------------------------------------------------------
 
 def test_divergence_raises_and_keeps_the_last_finite_parameters():
-    t = field_trainer(learning_rate=150.0)
+    t = field_trainer(learning_rate=50.0)
     seen = [t.net.params.copy()]
     with pytest.raises(TrainingDiverged) as info:
         for _ in range(5000):
