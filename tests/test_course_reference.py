@@ -173,6 +173,14 @@ def test_course_preset_on_a_file_shaped_like_the_course_data_mat(tmp_path):
     assert np.array_equal(data.X_test, X[211:]) and np.array_equal(data.y_test, y[211:])
     expected = course_first_cost(X[:211].T, y[None, :211])
     assert experiment.trainer.history.train_data_loss[0] == pytest.approx(expected, rel=1e-12)
+    # and through the command line's --data
+    from regviz.cli import main
+
+    history = tmp_path / "h.csv"
+    assert main(["--preset", "course", "--data", str(path), "--steps", "0",
+                 "--history", str(history)]) == 0
+    first = history.read_text().splitlines()[1].split(",")
+    assert float(first[1]) == pytest.approx(expected, rel=1e-12)
 
 
 REAL_DATA_MAT = os.environ.get("REGVIZ_COURSE_DATA_MAT")
