@@ -1,6 +1,7 @@
 """The objective a Config trains, as text: the data loss plus the penalty exactly as
 configured (÷2m or not, biases or not, which layers), the gradient term the
-penalty adds, and dropout when it is on. Pure Python: the control panel shows it,
+penalty adds, decoupled weight decay (which is not in the objective: a line of its
+own says so) and dropout when it is on. Pure Python: the control panel shows it,
 tests read it.
 
 The terms follow :mod:`regviz.core.regularization`: the course's form divides every
@@ -20,19 +21,20 @@ from .core.datasets import split_sizes
 @dataclass(frozen=True)
 class Formula:
     """``loss``: J = data loss + penalty; ``gradient``: what the penalty adds to
-    ∂J/∂W (and ∂J/∂b), a line each; ``dropout``: how the hidden layers are thinned ("" when
-    keep_prob is 1); ``where``: the layer range and what m is, a line each ("" if nothing
-    to say)."""
+    ∂J/∂W (and ∂J/∂b), a line each; ``decay``: decoupled weight decay's update ("" when
+    it is 0); ``dropout``: how the hidden layers are thinned ("" when keep_prob is 1);
+    ``where``: the layer range and what m is, a line each ("" if nothing to say)."""
 
     loss: str
     gradient: str
     dropout: str
     where: str
+    decay: str = ""
 
     @property
     def text(self) -> str:
-        return "\n".join(part for part in (self.loss, self.gradient, self.dropout, self.where)
-                         if part)
+        return "\n".join(part for part in (self.loss, self.gradient, self.decay, self.dropout,
+                                            self.where) if part)
 
 
 def layers_text(config: Config) -> str:
@@ -86,21 +88,29 @@ def formula(config: Config, n_train: int | None = None) -> Formula:
     else:
         loss = "J = cross-entropy   (no penalty)"
         gradient = ""
+    decay = ""
+    if config.weight_decay > 0:
+        # Not a term of J: the update itself shrinks the parameters (see core.trainer).
+        wd = _number(config.weight_decay)
+        # No-break spaces: a wrapped line must not split "W −= lr·wd·W" in two.
+        steps = ", ".join(f"{p}\u00a0−=\u00a0lr·{wd}·{p}" for p in params)
+        decay = f"Weight decay (not in J): each step also {steps}, outside the optimizer"
     dropout = ""
     if config.keep_prob < 1:
         kp = _number(config.keep_prob)
         dropout = (f"Dropout: each hidden unit kept with p = {kp}, survivors ×1/{kp}; "
                    "no dropout when evaluating")
     where = ""
-    if terms:
-        where = f"penalty on {layers_text(config)}"
-        if course:
+    if terms or decay:
+        covered = " and decay" if terms and decay else ""
+        where = f"{'penalty' if terms else 'decay'}{covered} on {layers_text(config)}"
+        if course and terms:
             if n_train is None and not config.data_file:
                 n_train = split_sizes(config.n_samples, config.test_fraction)[0]
             where += "\nm = N" + (f" = {n_train}" if n_train is not None else "")
             where += " training points" + (
                 f", whatever the batch ({config.batch_size})" if config.batch_size else "")
-    return Formula(loss, gradient, dropout, where)
+    return Formula(loss, gradient, dropout, where, decay)
 
 
 def formula_text(config: Config, n_train: int | None = None) -> str:
