@@ -57,6 +57,12 @@ def test_the_three_presets_differ_only_in_the_regularizer():
             == {"keep_prob": 0.86})
 
 
+def test_adamw_preset_is_the_overfit_setup_under_another_optimizer():
+    overfit, adamw = load_preset("overfit").to_dict(), load_preset("adamw").to_dict()
+    differ = {k for k in adamw if adamw[k] != overfit[k]} - {"preset"}
+    assert differ <= {"optimizer", "learning_rate", "weight_decay", "divide_by_2m"}, differ
+
+
 @pytest.mark.parametrize("steps", CHECKPOINTS)
 def test_unregularized_network_overfits(overfit_family, steps):
     train, test = overfit_family["overfit"][steps]
