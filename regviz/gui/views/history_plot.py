@@ -270,10 +270,16 @@ class HistoryPlot(QWidget):
         # What step 0 cannot show goes first: switched with it still in a curve,
         # pyqtgraph's bounds met log10(0) and warned at every paint.
         self.drop_unplaceable()
+        # Off: the linear axis first, or step 0 given back to a curve still on the
+        # log axis became log10(0) in its dot's bounds (the monkey test's warning).
+        # On: the curves lose step 0 first, then the axis turns logarithmic.
+        if not on:
+            self.plot.setLogMode(x=False)
         for key, (x, y) in list(self._given.items()):
             if key in self.curves:
                 self.set_curve(key, x, y)
-        self.plot.setLogMode(x=on)
+        if on:
+            self.plot.setLogMode(x=True)
         self._x_range = None
         if on and not any(len(x) for x, _ in self._given.values()):
             self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
