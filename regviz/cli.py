@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="PNG", help="with --steps: save the window as a PNG")
     p.add_argument("--report", metavar="JSON", help="with --steps: write a JSON summary")
     p.add_argument("--history", metavar="CSV", help="with --steps: write the history as CSV")
+    p.add_argument("--export-script", metavar="PY",
+                   help="with --steps: write a standalone numpy script that trains the same "
+                        "N steps and reports the same numbers (python PY --report r.json)")
     p.add_argument("--sweep", metavar="NAME=LOW:HIGH:POINTS",
                    help="with --steps and --report: train one model per value on a log grid "
                         "(plus 0 for l1/l2) in parallel processes, e.g. l2=1e-3:10:12")
@@ -82,10 +85,11 @@ def _main(argv: list[str]) -> int:
         print("\n".join(preset_names()))
         return 0
     config = config_from_args(args)
-    outputs = [args.screenshot, args.report, args.history]
+    outputs = [args.screenshot, args.report, args.history, args.export_script]
     if args.steps is None:
         if any(outputs):
-            raise UsageError("--screenshot, --report and --history need --steps N")
+            raise UsageError("--screenshot, --report, --history and --export-script "
+                             "need --steps N")
         _check_data(config)
         from .gui.launch import run  # Qt only when a window is wanted
 
@@ -94,11 +98,16 @@ def _main(argv: list[str]) -> int:
     if args.steps < 0:
         raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
     if not any(outputs):
-        raise UsageError("--steps needs at least one of --screenshot, --report, --history")
+        raise UsageError("--steps needs at least one of --screenshot, --report, --history, "
+                         "--export-script")
     for path in filter(None, outputs):
         _check_writable(path)
     if args.sweep:
         return _sweep(config, args)
+    if args.export_script:
+        _export_script(config, args.steps, args.export_script)
+        if not (args.screenshot or args.report or args.history):
+            return 0
     if args.screenshot:
         _check_data(config)
         from .gui.screenshot import render_window_png
@@ -120,7 +129,7 @@ def _main(argv: list[str]) -> int:
 def _sweep(config: Config, args: argparse.Namespace) -> int:
     from .sweep import SweepSpec, run_sweep
 
-    if not args.report or args.screenshot or args.history:
+    if not args.report or args.screenshot or args.history or args.export_script:
         raise UsageError("--sweep writes its result with --report FILE (and nothing else)")
     try:
         spec = SweepSpec.parse(args.sweep)
@@ -134,6 +143,18 @@ def _sweep(config: Config, args: argparse.Namespace) -> int:
     if best is not None:
         print(f"best {spec.name}={best.value:g}: test error {best.test_error:.3f}")
     return 0
+
+
+def _export_script(config: Config, steps: int, path: str) -> None:
+    from .experiment import make_data
+    from .script_export import write_script
+
+    try:
+        write_script(path, config, make_data(config), steps)
+    except OSError as exc:  # its message names the path and the reason
+        raise UsageError(str(exc)) from None
+    except ValueError as exc:
+        raise UsageError(f"script not written: {exc}") from None
 
 
 def _check_data(config: Config) -> None:

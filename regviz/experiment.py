@@ -83,6 +83,9 @@ class Experiment:
         )
         self.events = []
         self.diverged = None
+        # What a rerun from step 0 needs besides the events (an exported script).
+        self.start_config = c
+        self.rerun_caveat = ""  # why such a rerun would differ from this run, if it would
 
     @property
     def step_count(self) -> int:
@@ -129,6 +132,8 @@ class Experiment:
         """Train on edited points from now on (the weights are kept)."""
         self.data = data
         self.trainer.set_data(data.X_train, data.y_train, data.X_test, data.y_test)
+        self.rerun_caveat = (f"The points were edited at step {self.step_count:,}; a rerun "
+                             "trains on the edited points from step 0.")
 
     def report(self) -> dict[str, Any]:
         """The JSON summary the command line's ``--report`` writes."""

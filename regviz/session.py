@@ -53,6 +53,9 @@ class Session:
                 live[...] = saved
             if self.history is not None:
                 experiment.trainer.restore(self.step, self.history)
+            experiment.rerun_caveat = (
+                f"Continued from a saved session at step {self.step:,}: a rerun starts "
+                "from step 0 with the saved settings (changes made before saving are lost).")
         return experiment
 
 

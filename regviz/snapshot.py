@@ -132,6 +132,10 @@ class Snapshot:
     weight_histograms: WeightHistograms | None = None
     # Only with keep_prob < 1 and the ensemble requested (see request_ensemble).
     dropout_ensemble: DropoutEnsemble | None = None
+    # The settings at step 0 (``events`` say what changed since) and why rerunning
+    # them would not give this run ("" if it would): what an exported script needs.
+    start_config: Config | None = None
+    rerun_caveat: str = ""
 
 
 def data_bounds(data: TrainTestData, margin: float = 0.1,
@@ -265,6 +269,8 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
         weight_histograms=_histograms(trainer),
         dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
                           else _ensemble_throttle.get(experiment, ensemble_request())),
+        start_config=experiment.start_config,
+        rerun_caveat=experiment.rerun_caveat,
     )
 
 
