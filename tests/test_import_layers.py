@@ -16,9 +16,9 @@ PACKAGE_DIR = Path(regviz.__file__).parent
 LAYERS = (
     ("regviz.core",),
     ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
-     "regviz.formula"),
+     "regviz.formula", "regviz.script_template"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",
-     "regviz.sweep", "regviz.history_csv"),
+     "regviz.sweep", "regviz.history_csv", "regviz.script_export"),
     ("regviz.gui",),
     ("regviz.cli", "regviz.__main__"),
 )
