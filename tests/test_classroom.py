@@ -142,8 +142,36 @@ def check_quit(qtbot, w, tmp_path, monkeypatch):
     assert w.controller.thread.isFinished()
 
 
+def check_next_scene(qtbot, w, tmp_path, monkeypatch):
+    from regviz.gui.actions.lesson_mode import lesson_mode
+    from regviz.lesson import load_lesson
+
+    mode = lesson_mode(w)
+    mode.start(load_lesson("overfitting_and_l2"))
+    press(qtbot, w, Qt.Key.Key_PageDown)
+    assert mode.index == 1
+    press(qtbot, w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert mode.index == 2
+    w.pause()
+
+
+def check_previous_scene(qtbot, w, tmp_path, monkeypatch):
+    from regviz.gui.actions.lesson_mode import lesson_mode
+    from regviz.lesson import load_lesson
+
+    mode = lesson_mode(w)
+    mode.start(load_lesson("overfitting_and_l2"), 2)
+    press(qtbot, w, Qt.Key.Key_PageUp)
+    assert mode.index == 1
+    press(qtbot, w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert mode.index == 0
+    w.pause()
+
+
 CHECKS = {
     ("Space",): check_space,
+    ("PgDown", "Alt+Right"): check_next_scene,
+    ("PgUp", "Alt+Left"): check_previous_scene,
     ("S", "Right"): None,  # both keys: see below
     ("R",): check_reset,
     tuple(str(i) for i in range(1, 10)): check_presets,

@@ -18,7 +18,7 @@ LAYERS = (
     ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
      "regviz.formula", "regviz.script_template"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",
-     "regviz.sweep", "regviz.history_csv", "regviz.script_export"),
+     "regviz.sweep", "regviz.history_csv", "regviz.script_export", "regviz.lesson"),
     ("regviz.gui",),
     ("regviz.cli", "regviz.__main__"),
 )

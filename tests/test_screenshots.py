@@ -42,6 +42,7 @@ import pytest
 from conftest import SCREENSHOT_DIR
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
 
 from regviz.config import load_preset
 from regviz.gui.image_compare import (
@@ -53,6 +54,7 @@ from regviz.gui.image_compare import (
     qimage_to_array,
 )
 from regviz.gui.screenshot import render_window, render_window_image
+from regviz.lesson import load_lesson
 from regviz.snapshot import take_snapshot
 
 STEPS = 2000  # enough for overfit's boundary to bend and l2's to stay straight
@@ -80,12 +82,21 @@ def select_most_dropped_point(window) -> None:
     window.boundary_view.sample_selected.emit(sample)
 
 
+def lesson_scene(window) -> None:
+    """The course lesson's second scene (L2 λ = 0.7), caption and controls shown."""
+    from regviz.gui.actions.lesson_mode import lesson_mode
+
+    lesson_mode(window).start(load_lesson("overfitting_and_l2"), 1, drive=False)
+
+
 STATES = {  # name → (config, steps, prepare)
     "step0": (lambda: load_preset("overfit"), 0, None),
     "overfit": (lambda: load_preset("overfit"), STEPS, None),
     "l2": (lambda: load_preset("l2"), STEPS, None),
     "dropout": (lambda: load_preset("dropout"), STEPS, select_most_dropped_point),
     "diverged": (lambda: load_preset("overfit").with_values(learning_rate=80), 50, None),
+    "lesson": (lambda: load_lesson("overfitting_and_l2").scenes[1].config, STEPS,
+               lesson_scene),
 }
 
 
@@ -142,6 +153,12 @@ def test_the_states_show_what_their_baselines_are_for(rendered):
     assert "diverged" in rendered("diverged").banner.text()
     assert not rendered("overfit").banner.isVisible()
     assert len(rendered("dropout").network_diagram_view.dropped_units()) >= 2
+    lesson = rendered("lesson")
+    strip = lesson.findChild(QWidget, "lesson_strip")
+    assert strip.isVisible() and "λ = 0.7" in strip.findChild(QLabel, "lesson_caption").text()
+    assert lesson.experiment.config.l2 == 0.7
+    assert not lesson.control_panel.controls["hidden"].isVisible()
+    assert not lesson.control_panel.controls["learning_rate"].isEnabled()
     # L2 keeps the boundary straighter: its 50% contour strays less from a line.
     bend = {state: crookedness(rendered(state).boundary_view)
             for state in ("overfit", "l2")}

@@ -22,7 +22,8 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   on the window: files (session_actions.py, export_actions.py, with the dialogs'
   shared helpers in file_writing.py), Teach (teach_actions.py), presentation mode
   and the dark theme (presentation.py), the point editor (point_editor.py), Help
-  (help_dialogs.py), and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
+  (help_dialogs.py), lesson mode — Teach → Lessons, the caption strip, scene by
+  scene (lesson_mode.py) — and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
 - Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
   the interactive window, remembered settings), ``settings.py`` (what is remembered),
   ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for

@@ -63,7 +63,8 @@ def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
 
 
 def render_window_png(config: Config, steps: int, path: str | os.PathLike,
-                      size=DEFAULT_SIZE, data: TrainTestData | None = None) -> Path:
+                      size=DEFAULT_SIZE, data: TrainTestData | None = None,
+                      prepare: Callable | None = None) -> Path:
     """Save the rendered window as a PNG at ``path`` and return the path.
 
     Atomic: the picture goes to a temporary file in the same folder, renamed over
@@ -71,7 +72,7 @@ def render_window_png(config: Config, steps: int, path: str | os.PathLike,
     previous one. An unwritable place raises OSError naming ``path``, before any
     training is done."""
     def write(tmp: str) -> None:
-        image = render_window_image(config, steps, size, data)
+        image = render_window_image(config, steps, size, data, prepare)
         if not image.save(tmp, "PNG"):
             raise OSError(f"cannot write {path}: saving the PNG failed (disk full?)")
 

@@ -29,6 +29,7 @@ from ...experiment import Experiment
 from ...snapshot import Snapshot
 from ..actions.export_actions import install_export_actions
 from ..actions.help_dialogs import install_help
+from ..actions.lesson_mode import install_lesson_mode
 from ..actions.point_editor import install_point_editor
 from ..actions.presentation import install_view_actions, set_presentation
 from ..actions.session_actions import install_session_actions
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         install_view_actions(self)
         install_point_editor(self)
         install_help(self)
+        install_lesson_mode(self)
         install_shortcuts(self)  # last: it gives the actions above their keys
 
     def _build_sidebar(self) -> QWidget:

@@ -75,6 +75,7 @@ class TrainingWorker(QObject):
         self._steps_per_chunk = 10
         self._last_emit = 0.0
         self._rate_mark = (0.0, 0)  # (time, step) the steps/s figure is measured from
+        self._pause_at: int | None = None  # Play stops at exactly this step (a lesson's)
 
     @property
     def running(self) -> bool:
@@ -174,6 +175,11 @@ class TrainingWorker(QObject):
         self.experiment = experiment
         self.emit_snapshot()
 
+    @Slot(int)
+    def set_pause_step(self, step: int) -> None:
+        """Playing stops at exactly ``step`` (negative: no such stop)."""
+        self._pause_at = step if step >= 0 else None
+
     @Slot(float)
     def set_snapshot_interval(self, seconds: float) -> None:
         """How often snapshots may be sent while training (the window asks for
@@ -199,7 +205,15 @@ class TrainingWorker(QObject):
         start = time.perf_counter()
         while self._running and time.perf_counter() - start < TICK_BUDGET_S:
             chunk_start = time.perf_counter()
-            if not self._train(self._steps_per_chunk):
+            steps = self._steps_per_chunk
+            if self._pause_at is not None:
+                steps = min(steps, self._pause_at - self.experiment.step_count)
+                if steps <= 0:
+                    self._pause_at = None
+                    self._halt()
+                    self.emit_snapshot()
+                    return
+            if not self._train(steps):
                 break
             took = time.perf_counter() - chunk_start
             # Adapt the chunk so it lasts about CHUNK_S whatever the network's size.
@@ -311,6 +325,7 @@ class TrainingController(WorkerController):
     data_requested = Signal(object)
     experiment_requested = Signal(object)
     snapshot_interval_requested = Signal(float)
+    pause_step_requested = Signal(int)
 
     def __init__(self, experiment: Experiment, parent=None):
         super().__init__(parent)
@@ -323,7 +338,8 @@ class TrainingController(WorkerController):
             (self.config_requested, worker.apply_config),
             (self.data_requested, worker.set_data),
             (self.experiment_requested, worker.replace_experiment),
-            (self.snapshot_interval_requested, worker.set_snapshot_interval)))
+            (self.snapshot_interval_requested, worker.set_snapshot_interval),
+            (self.pause_step_requested, worker.set_pause_step)))
 
     @property
     def experiment(self) -> Experiment:
