@@ -8,6 +8,7 @@ histograms) is computed or copied here, off the GUI thread. Pure numpy: no Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 import weakref
@@ -136,6 +137,19 @@ class Snapshot:
     # them would not give this run ("" if it would): what an exported script needs.
     start_config: Config | None = None
     rerun_caveat: str = ""
+    # The run's checkpoints (shared, never modified: see regviz/checkpoints.py), for
+    # the scrubber's timeline and saved sessions.
+    checkpoints: tuple = ()
+    # Set when this snapshot shows the network as it was at an earlier step (the
+    # scrubber): that step, and the step the run itself has reached. The history
+    # and events are still the whole run's.
+    cursor_step: int | None = None
+    run_step: int | None = None
+
+    @property
+    def live_step(self) -> int:
+        """The step the run has reached (``step`` unless scrubbed back)."""
+        return self.step if self.run_step is None else self.run_step
 
 
 def data_bounds(data: TrainTestData, margin: float = 0.1,
@@ -271,7 +285,43 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
                           else _ensemble_throttle.get(experiment, ensemble_request())),
         start_config=experiment.start_config,
         rerun_caveat=experiment.rerun_caveat,
+        checkpoints=tuple(experiment.checkpoints.checkpoints),
     )
+
+
+class _AtCheckpoint:
+    """An experiment as it was at a checkpoint, for ``take_snapshot``: the
+    checkpoint's parameters and settings, the live run's history and events."""
+
+    def __init__(self, experiment: Experiment, checkpoint):
+        self.net = experiment.net.copy()
+        np.copyto(self.net.params, checkpoint.params)
+        self.config = checkpoint.config
+        self.data = experiment.data
+        self.step_count = checkpoint.step
+        self.events = experiment.events
+        self.diverged = None
+        self.start_config = experiment.start_config
+        self.rerun_caveat = experiment.rerun_caveat
+        self.checkpoints = experiment.checkpoints
+        self.trainer = _HistoryOnly(experiment.trainer.history)
+
+
+class _HistoryOnly:
+    def __init__(self, history):
+        self.history = history
+        self.last = None  # no dropout masks: no step is being shown
+
+
+def take_checkpoint_snapshot(experiment: Experiment, step: int,
+                             resolution: int = GRID_RESOLUTION) -> Snapshot:
+    """The network as it was at the checkpoint nearest ``step`` (the scrubber snaps
+    to it): its boundary, weights and predictions, with the whole run's history
+    and ``cursor_step`` set to the checkpoint's step."""
+    checkpoint = experiment.checkpoints.nearest(step)
+    snapshot = take_snapshot(_AtCheckpoint(experiment, checkpoint), resolution)
+    return dataclasses.replace(snapshot, cursor_step=checkpoint.step,
+                               run_step=experiment.step_count)
 
 
 def _histograms(trainer) -> WeightHistograms | None:

@@ -168,8 +168,23 @@ def check_previous_scene(qtbot, w, tmp_path, monkeypatch):
     w.pause()
 
 
+def check_undo_branch(qtbot, w, tmp_path, monkeypatch):
+    from regviz.gui.actions.scrubbing import scrubbing
+
+    w.controller.run_steps_blocking(600)
+    scrub = scrubbing(w)
+    scrub.show_step(200)
+    qtbot.waitUntil(lambda: w.latest.cursor_step is not None, timeout=5000)
+    scrub.continue_from(w.latest.cursor_step)
+    qtbot.waitUntil(lambda: w.latest.step < 600 and w.latest.cursor_step is None,
+                    timeout=5000)
+    press(qtbot, w, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: w.latest.step == 600, timeout=5000)
+
+
 CHECKS = {
     ("Space",): check_space,
+    ("Ctrl+Z",): check_undo_branch,
     ("PgDown", "Alt+Right"): check_next_scene,
     ("PgUp", "Alt+Left"): check_previous_scene,
     ("S", "Right"): None,  # both keys: see below

@@ -54,6 +54,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("PgDown", "Alt+Right"), "Lesson: next scene (a presenter's clicker sends "
              "Page Down)", ACTION_PREFIX + "next_scene"),
     Shortcut(("PgUp", "Alt+Left"), "Lesson: previous scene", ACTION_PREFIX + "previous_scene"),
+    Shortcut(("Ctrl+Z",), "Undo “continue from here”: the run before it, later history and all",
+             ACTION_PREFIX + "undo_branch"),
     Shortcut(("F11",), "Presentation mode on / off", ACTION_PREFIX + "presentation_mode"),
     Shortcut(("Escape",), "Leave presentation mode", "leave_presentation"),
     Shortcut(("F1",), "What am I looking at? (every view explained)",

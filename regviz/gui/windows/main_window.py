@@ -32,6 +32,7 @@ from ..actions.help_dialogs import install_help
 from ..actions.lesson_mode import install_lesson_mode
 from ..actions.point_editor import install_point_editor
 from ..actions.presentation import install_view_actions, set_presentation
+from ..actions.scrubbing import install_scrubbing
 from ..actions.session_actions import install_session_actions
 from ..actions.shortcuts import install_shortcuts
 from ..actions.teach_actions import install_teach_actions
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         install_point_editor(self)
         install_help(self)
         install_lesson_mode(self)
+        install_scrubbing(self)
         install_shortcuts(self)  # last: it gives the actions above their keys
 
     def _build_sidebar(self) -> QWidget:
