@@ -89,6 +89,17 @@ def lesson_scene(window) -> None:
     lesson_mode(window).start(load_lesson("overfitting_and_l2"), 1, drive=False)
 
 
+def scrubbed_back(window):
+    """Mid-run: λ raised to 0.7 at step 1,500, trained to 3,000, then the scrubber
+    dragged back to step 1,000 (before the change)."""
+    from regviz.snapshot import take_checkpoint_snapshot
+
+    experiment = window.experiment
+    experiment.apply(experiment.config.with_values(l2=0.7))
+    experiment.step(1500)
+    return take_checkpoint_snapshot(experiment, 1000)
+
+
 STATES = {  # name → (config, steps, prepare)
     "step0": (lambda: load_preset("overfit"), 0, None),
     "overfit": (lambda: load_preset("overfit"), STEPS, None),
@@ -97,6 +108,7 @@ STATES = {  # name → (config, steps, prepare)
     "diverged": (lambda: load_preset("overfit").with_values(learning_rate=80), 50, None),
     "lesson": (lambda: load_lesson("overfitting_and_l2").scenes[1].config, STEPS,
                lesson_scene),
+    "scrubbed": (lambda: load_preset("overfit"), 1500, scrubbed_back),
 }
 
 
@@ -159,6 +171,15 @@ def test_the_states_show_what_their_baselines_are_for(rendered):
     assert lesson.experiment.config.l2 == 0.7
     assert not lesson.control_panel.controls["hidden"].isVisible()
     assert not lesson.control_panel.controls["learning_rate"].isEnabled()
+    from regviz.gui.actions.scrubbing import scrubbing
+
+    scrubbed = rendered("scrubbed")
+    shown = scrubbed.latest
+    assert shown.cursor_step is not None and abs(shown.cursor_step - 1000) <= 20
+    assert shown.live_step == 3000 and shown.config.l2 == 0
+    positions = scrubbing(scrubbed).cursor_positions()
+    assert positions and all(p == shown.cursor_step for p in positions)
+    assert scrubbing(scrubbed).scrubber.continue_button.isEnabled()
     # L2 keeps the boundary straighter: its 50% contour strays less from a line.
     bend = {state: crookedness(rendered(state).boundary_view)
             for state in ("overfit", "l2")}

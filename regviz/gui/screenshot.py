@@ -16,7 +16,7 @@ from ..atomic_file import write_atomically
 from ..config import Config
 from ..core import TrainingDiverged
 from ..experiment import TrainTestData
-from ..snapshot import take_snapshot
+from ..snapshot import Snapshot, take_snapshot
 
 DEFAULT_SIZE = (1600, 1000)
 
@@ -26,7 +26,8 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
                   prepare: Callable | None = None):
     """A shown MainWindow (its training thread never started) trained ``steps``
     steps and drawn. ``prepare(window)`` may adjust it (select a point, toggle a
-    view) before the final snapshot is drawn. The caller closes it."""
+    view) before the final snapshot is drawn, and may return the snapshot to draw
+    (e.g. one from the past, as the scrubber shows it). The caller closes it."""
     from PySide6.QtWidgets import QApplication
 
     from .app import create_application
@@ -41,10 +42,10 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
         window.experiment.step(steps)
     except TrainingDiverged:
         pass  # the picture shows the divergence banner
-    if prepare is not None:
-        prepare(window)
+    shown = prepare(window) if prepare is not None else None
     window.show()
-    window.show_snapshot(take_snapshot(window.experiment))
+    window.show_snapshot(shown if isinstance(shown, Snapshot)
+                         else take_snapshot(window.experiment))
     for _ in range(3):  # layout, then the views' deferred repaints
         QApplication.processEvents()
     return window
