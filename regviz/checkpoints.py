@@ -30,7 +30,7 @@ from .config import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, Config
 from .core import optimizers
 
 MEMORY_BUDGET_BYTES = 48 * 2**20  # "about 50 MB" for the largest network
-MAX_CHECKPOINTS = 400  # plenty for a timeline a few hundred pixels wide
+MAX_CHECKPOINTS = 300  # plenty for a timeline a few hundred pixels wide
 MIN_CHECKPOINTS = 4  # step 0, now, and two between, whatever the network
 OVERHEAD_BYTES = 2048  # per checkpoint: the generator's state, the config, the object
 # A checkpoint every step·SPACING/capacity steps (every step for the first few
@@ -136,10 +136,10 @@ class CheckpointStore:
     def _thin(self) -> None:
         """Keep, for each of 2h log-spaced target steps (h counted from step 0, h
         back from now), the checkpoint nearest it, with h as large as leaves an
-        eighth of the store free; drop the rest. The store so takes a log-spaced
+        quarter of the store free; drop the rest. The store so takes a log-spaced
         shape, and the next records, near now, fill the room until the next thinning."""
         steps = np.array(self._steps, dtype=np.float64)
-        room = self.capacity - max(1, self.capacity // 8)
+        room = self.capacity - max(1, self.capacity // 4)
         low, high = 1, self.capacity
         best = self._nearest_to_targets(steps, 1)
         while low <= high:
