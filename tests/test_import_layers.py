@@ -16,7 +16,8 @@ PACKAGE_DIR = Path(regviz.__file__).parent
 LAYERS = (
     ("regviz.core",),
     ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
-     "regviz.formula", "regviz.script_template", "regviz.checkpoints"),
+     "regviz.formula", "regviz.script_template", "regviz.checkpoints",
+     "regviz.constraint_picture"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",
      "regviz.sweep", "regviz.history_csv", "regviz.script_export", "regviz.lesson"),
     ("regviz.gui",),

@@ -68,6 +68,7 @@ class TrainingWorker(QObject):
         self.experiment = experiment
         self.snapshot_interval = DEFAULT_SNAPSHOT_INTERVAL_S
         self.last_snapshot: Snapshot | None = None
+        self.constraint_pair = None  # the WeightPair whose constraint picture to send
         self.steps_per_second = 0.0
         self._timer: QTimer | None = None
         self._running = False
@@ -230,6 +231,17 @@ class TrainingWorker(QObject):
         """Playing stops at exactly ``step`` (negative: no such stop)."""
         self._pause_at = step if step >= 0 else None
 
+    @Slot(object)
+    @_never_raises
+    def set_constraint_pair(self, pair) -> None:
+        """Include the constraint picture of ``pair`` (a WeightPair) in the snapshots
+        from now on, or none (None: nobody looks at it, so it costs nothing)."""
+        if self._stopped or pair == self.constraint_pair:
+            return
+        self.constraint_pair = pair
+        if pair is not None and not self._running:
+            self.emit_snapshot()
+
     @Slot(float)
     def set_snapshot_interval(self, seconds: float) -> None:
         """How often snapshots may be sent while training (the window asks for
@@ -296,7 +308,7 @@ class TrainingWorker(QObject):
     def emit_snapshot(self) -> None:
         now = time.perf_counter()
         self._measure_rate(now)
-        snapshot = take_snapshot(self.experiment)
+        snapshot = take_snapshot(self.experiment, constraint=self.constraint_pair)
         snapshot.extra["steps_per_second"] = self.steps_per_second if self._running else 0.0
         snapshot.extra["running"] = self._running
         self.last_snapshot = snapshot
@@ -379,6 +391,7 @@ class TrainingController(WorkerController):
     checkpoint_requested = Signal(int)
     branch_requested = Signal(int, object)
     undo_branch_requested = Signal()
+    constraint_pair_requested = Signal(object)
 
     def __init__(self, experiment: Experiment, parent=None):
         super().__init__(parent)
@@ -395,7 +408,8 @@ class TrainingController(WorkerController):
             (self.pause_step_requested, worker.set_pause_step),
             (self.checkpoint_requested, worker.show_checkpoint),
             (self.branch_requested, worker.branch),
-            (self.undo_branch_requested, worker.undo_branch)))
+            (self.undo_branch_requested, worker.undo_branch),
+            (self.constraint_pair_requested, worker.set_constraint_pair)))
 
     @property
     def experiment(self) -> Experiment:
