@@ -35,8 +35,8 @@ DATA_FIELDS = ("dataset", "n_samples", "noise", "classes", "test_fraction", "dat
 # Fields the script's SETTINGS hold and its training reads (a new training field
 # goes here once script_template.py implements it, and into the test grid).
 SCRIPT_FIELDS = ("hidden", "activation", "init", "seed", "optimizer", "learning_rate",
-                 "lr_decay", "batch_size", "l2", "l1", "regularize_biases", "divide_by_2m",
-                 "regularized_layers", "keep_prob")
+                 "lr_decay", "batch_size", "l2", "l1", "weight_decay", "regularize_biases",
+                 "divide_by_2m", "regularized_layers", "keep_prob")
 # Fields that do not change the numbers training produces (pace, looks).
 NOT_TRAINING_FIELDS: tuple[str, ...] = ()
 

@@ -45,6 +45,7 @@ SETTINGS = {
     "batch_size": 0,
     "l2": 0.0,
     "l1": 0.0,
+    "weight_decay": 0.0,
     "regularize_biases": False,
     "divide_by_2m": True,
     "regularized_layers": [],
@@ -238,6 +239,17 @@ def penalty_strengths(settings: dict, n_layers: int):
     return strengths
 
 
+def weight_decay_rates(settings: dict, n_layers: int):
+    """Per weight layer: (wd on W, wd on b). Decoupled weight decay covers what the
+    penalty covers (regularized_layers; biases only with regularize_biases)."""
+    chosen = set(settings["regularized_layers"]) or set(range(1, n_layers + 1))
+    rates = []
+    for layer in range(1, n_layers + 1):
+        wd = settings["weight_decay"] if layer in chosen else 0.0
+        rates.append((wd, wd if settings["regularize_biases"] else 0.0))
+    return rates
+
+
 def per_parameter(Wb: np.ndarray, on_weights: float, on_biases: float) -> np.ndarray:
     """A value per entry of [W; b]: ``on_weights`` on W's rows, ``on_biases`` on b's."""
     values = np.full(Wb.shape, on_weights)
@@ -361,6 +373,13 @@ def train(steps: int, settings: dict, changes, X, y, n_classes: int):
             return params, settings, step, True
         scale = penalty_scale(settings, m)
         strengths = penalty_strengths(settings, len(params))
+        # Decoupled weight decay (AdamW's rule): θ ← θ − (the optimizer's step) − lr·wd·θ,
+        # with lr·wd·θ taken from the parameters before this step moves them. It is
+        # not a penalty: not in the loss, not in the gradient, not divided by 2m.
+        decay_steps = [params[layer] * (lr * per_parameter(params[layer], wd, wd_b))
+                       if wd or wd_b else None
+                       for layer, (wd, wd_b) in enumerate(
+                           weight_decay_rates(settings, len(params)))]
         for layer, (l2, _, l2_b, _) in enumerate(strengths):
             if not (l2 or l2_b):
                 continue
@@ -374,6 +393,9 @@ def train(steps: int, settings: dict, changes, X, y, n_classes: int):
                 grads[layer] += params[layer] * (factor * per_parameter(params[layer], l2,
                                                                         l2_b))
         update(params, grads, state, settings["optimizer"], lr)
+        for layer, decay_step in enumerate(decay_steps):
+            if decay_step is not None:
+                params[layer] -= decay_step
         for layer, (_, l1, _, l1_b) in enumerate(strengths):
             if l1 or l1_b:
                 threshold = (lr * scale) * per_parameter(params[layer], l1, l1_b)
