@@ -393,12 +393,15 @@ class _HistoryOnly:
 
 
 def take_checkpoint_snapshot(experiment: Experiment, step: int,
-                             resolution: int = GRID_RESOLUTION) -> Snapshot:
+                             resolution: int = GRID_RESOLUTION,
+                             constraint: WeightPair | None = None) -> Snapshot:
     """The network as it was at the checkpoint nearest ``step`` (the scrubber snaps
-    to it): its boundary, weights and predictions, with the whole run's history
-    and ``cursor_step`` set to the checkpoint's step."""
+    to it): its boundary, weights, predictions and (for ``constraint``) constraint
+    picture, with the whole run's history and ``cursor_step`` set to the
+    checkpoint's step."""
     checkpoint = experiment.checkpoints.nearest(step)
-    snapshot = take_snapshot(_AtCheckpoint(experiment, checkpoint), resolution)
+    snapshot = take_snapshot(_AtCheckpoint(experiment, checkpoint), resolution,
+                             constraint=constraint, now=True)
     return dataclasses.replace(snapshot, cursor_step=checkpoint.step,
                                run_step=experiment.step_count)
 

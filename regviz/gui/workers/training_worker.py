@@ -196,7 +196,8 @@ class TrainingWorker(QObject):
         step, self._scrub_to = self._scrub_to, None
         if step is None or self._stopped or self._running:
             return  # Play went back to the live end meanwhile
-        snapshot = take_checkpoint_snapshot(self.experiment, step)
+        snapshot = take_checkpoint_snapshot(self.experiment, step,
+                                            constraint=self.constraint_pair)
         snapshot.extra.update(steps_per_second=0.0, running=False)
         self.snapshot_ready.emit(snapshot)
 
