@@ -37,8 +37,9 @@ DATA_FIELDS = ("dataset", "n_samples", "noise", "classes", "test_fraction", "dat
 SCRIPT_FIELDS = ("hidden", "activation", "init", "seed", "optimizer", "learning_rate",
                  "lr_decay", "batch_size", "l2", "l1", "weight_decay", "regularize_biases",
                  "divide_by_2m", "regularized_layers", "keep_prob")
-# Fields that do not change the numbers training produces (pace, looks).
-NOT_TRAINING_FIELDS: tuple[str, ...] = ()
+# Fields that do not change the numbers training produces (pace, looks): the config
+# table says so (``affects_training=False``), and a test checks it on the engine.
+NOT_TRAINING_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if not f.affects_training)
 
 POINTS_PER_LINE = 3
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel
 
 from regviz import lesson as lessons
-from regviz.config import load_preset
+from regviz.config import FIELDS_BY_NAME, load_preset
 from regviz.gui.actions.lesson_mode import TAB_INDEX, lesson_mode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,7 +185,8 @@ def test_each_scene_applies_its_settings_controls_and_views(window, qtbot, name)
         assert strip.isVisible() and strip.caption.text() == scene.caption
         assert f"scene {index + 1} of {len(lesson.scenes)}" in strip.heading.text()
         for field_name, control in w.control_panel.controls.items():
-            shown = scene.shown is None or field_name in scene.shown
+            shown = (scene.shown is None or field_name in scene.shown
+                     or not FIELDS_BY_NAME[field_name].affects_training)
             assert control.isVisible() == shown, field_name
             assert control.isEnabled() == (field_name not in scene.locked), field_name
         if scene.tab:

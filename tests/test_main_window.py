@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from gui_helpers import at_full_speed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -15,7 +16,7 @@ def window(qtbot):
     made = []
 
     def make(preset="overfit"):
-        w = MainWindow(preset=preset)
+        w = MainWindow(config=at_full_speed(preset))
         qtbot.addWidget(w)
         w.resize(1600, 1000)
         w.show()
@@ -121,7 +122,7 @@ def test_large_lambda_shrinks_the_weights_live(window, qtbot):
     assert change().step > 2000 and change().value == 50.0
     qtbot.waitUntil(lambda: w.latest.step > change().step + 2000, timeout=20000)
     assert w.latest.history["weight_norm"][-1].sum() < 0.8 * norm
-    assert any(label.startswith("l2=50") for label in w.cost_view.event_labels())
+    assert any(label.startswith("L2 λ = 50") for label in w.cost_view.event_labels())
 
 
 def test_divergence_message_pauses_and_reset_recovers(window, qtbot):

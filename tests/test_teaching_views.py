@@ -334,7 +334,7 @@ def test_early_stop_marker_sits_at_the_lowest_test_loss(make_view):
 
 def test_early_stop_marker_on_a_real_overfitting_run(make_view):
     view = make_view(CostView)
-    snapshot = take_snapshot(trained(load_preset("overfit"), 2000))
+    snapshot = take_snapshot(trained(load_preset("overfit").with_values(log_steps=False), 2000))
     view.show_snapshot(snapshot)
     h = snapshot.history
     i = int(np.nanargmin(h["test_loss"]))

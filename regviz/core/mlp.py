@@ -145,7 +145,14 @@ class MLP:
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Evaluation-mode labels (binary: class 1 where p ≥ ½)."""
-        Z = self.logits(X)
+        return self.labels(self.logits(X))
+
+    def probabilities(self, Z: np.ndarray) -> np.ndarray:
+        """``predict_proba`` from logits already computed (one pass, two uses)."""
+        return self._output(Z)
+
+    def labels(self, Z: np.ndarray) -> np.ndarray:
+        """``predict`` from logits already computed."""
         return (Z[:, 0] >= 0).astype(np.int64) if self.binary else Z.argmax(axis=1)
 
     def evaluate(self, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

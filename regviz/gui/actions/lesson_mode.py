@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...config import FIELDS_BY_NAME
 from ...lesson import Lesson, Scene, lesson_names, load_lesson, pause_reached
 
 CAPTION_PT = 17  # the caption at 1× (presentation mode scales it like the controls)
@@ -209,7 +210,8 @@ class LessonMode(QObject):
         shown = None if scene is None else scene.shown
         locked = () if scene is None else scene.locked
         for name, control in panel.controls.items():
-            visible = shown is None or name in shown
+            # Playback (speed) is the teacher's, not the experiment's: always there.
+            visible = shown is None or name in shown or not FIELDS_BY_NAME[name].affects_training
             control.setVisible(visible)
             label = panel.findChild(QLabel, f"{name}_label")
             if label is not None:
