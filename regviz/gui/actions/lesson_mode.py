@@ -209,19 +209,22 @@ class LessonMode(QObject):
         panel = self.window.control_panel
         shown = None if scene is None else scene.shown
         locked = () if scene is None else scene.locked
-        for name, control in panel.controls.items():
+
+        def visible(name: str) -> bool:
             # Playback (speed) is the teacher's, not the experiment's: always there.
-            visible = shown is None or name in shown or not FIELDS_BY_NAME[name].affects_training
-            control.setVisible(visible)
+            return shown is None or name in shown or not FIELDS_BY_NAME[name].affects_training
+
+        for name, control in panel.controls.items():
+            control.setVisible(visible(name))
             label = panel.findChild(QLabel, f"{name}_label")
             if label is not None:
-                label.setVisible(visible)
+                label.setVisible(visible(name))
             control.setEnabled(name not in locked)
             if label is not None:
                 label.setEnabled(name not in locked)
         for box in panel.findChildren(QGroupBox):
             names = [c for c in panel.controls if box.isAncestorOf(panel.controls[c])]
-            box.setVisible(any(shown is None or n in shown for n in names))
+            box.setVisible(any(visible(n) for n in names))
 
     def set_scale(self, scale: float) -> None:
         self.strip.set_scale(scale)
