@@ -88,7 +88,7 @@ class Scrubbing(QObject):
 
     def _show_cursor(self, step: int | None) -> None:
         self._cursor_shown = step
-        for plot in self._plots():
+        for plot, view in self._plots():
             line = self._cursor_lines.get(id(plot))
             if line is None:
                 if step is None:
@@ -100,18 +100,30 @@ class Scrubbing(QObject):
                 self._cursor_lines[id(plot)] = line
             line.setVisible(step is not None)
             if step is not None:
-                line.setPos(step)
+                line.setPos(view.x_position(step) if view is not None else float(step))
 
     def _plots(self):
+        """(plot, its HistoryPlot or None) for every plot over steps: the history
+        plots (whose step axis may be logarithmic) and the weight histograms."""
         window = self.window
-        plots = [view.plot for view in window.views if isinstance(view, HistoryPlot)]
-        return plots + list(getattr(window.weight_histogram_view, "plots", []))
+        plots = [(view.plot, view) for view in window.views if isinstance(view, HistoryPlot)]
+        return plots + [(plot, None) for plot in
+                        getattr(window.weight_histogram_view, "plots", [])]
 
     def cursor_positions(self) -> list[float | None]:
-        """Where each plot's cursor is (None where hidden), for tests."""
-        return [line.value() if line.isVisible() else None
-                for line in (self._cursor_lines.get(id(p)) for p in self._plots())
-                if line is not None]
+        """The step each plot's cursor marks (None where hidden), for tests."""
+        positions = []
+        for plot, view in self._plots():
+            line = self._cursor_lines.get(id(plot))
+            if line is None:
+                continue
+            if not line.isVisible():
+                positions.append(None)
+            elif view is not None and view.log_x:
+                positions.append(round(10 ** line.value()))
+            else:
+                positions.append(line.value())
+        return positions
 
 
 def install_scrubbing(window) -> Scrubbing:
