@@ -258,9 +258,9 @@ FIELDS: tuple[Field, ...] = (
           "does not).",
           "regularization", live=True, short_label="bias penalty"),
     Field("divide_by_2m", "bool", True, "÷2m (course form)",
-          "On: the penalty added to the loss is λ/(2m)·Σw² as in the course. Off: λ·Σw² "
-          "as in the book, so the same λ is much stronger.", "regularization", live=True,
-          short_label="÷2m"),
+          "On: the penalty added to the loss is λ/(2m)·Σw², m the training points, as in "
+          "the course. Off: λ·Σw² as in the book, so the same λ is much stronger.",
+          "regularization", live=True, short_label="÷2m"),
     Field("regularized_layers", "int_list", (), "Penalized layers",
           "Which weight layers (1 = first) the penalty in the loss covers; empty means all.",
           "regularization", live=True, minimum=1, maximum=MAX_HIDDEN_LAYERS + 1,

@@ -175,6 +175,23 @@ def test_preset_switch_restarts_on_that_preset(window, qtbot):
     assert w.findChild(object, "dataset").currentText() == "spiral"
 
 
+def test_preset_tooltips_are_the_descriptions_as_wrapping_rich_text(window):
+    """Qt wraps only rich-text tooltips; the course's description is a paragraph."""
+    import html
+    import re
+
+    from PySide6.QtGui import Qt as QtGui
+
+    from regviz.config import preset_description, preset_names
+
+    box = window().preset_box
+    for i, name in enumerate(preset_names()):
+        tip = box.itemData(i, Qt.ItemDataRole.ToolTipRole)
+        assert QtGui.mightBeRichText(tip)
+        assert html.unescape(re.sub(r"<[^>]+>", "", tip)) == preset_description(name)
+    assert "np.random.seed(1)" in preset_description("course")
+
+
 def test_preset_with_only_live_differences_still_restarts(window, qtbot):
     w = window()
     w.controller.step_requested.emit(300)

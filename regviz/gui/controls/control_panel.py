@@ -282,6 +282,7 @@ class ControlPanel(QWidget):
         self.setObjectName("control_panel")
         self.config = config
         self.controls: dict[str, FieldControl] = {}
+        self._training_points: int | None = None  # as trained on; None: as configured
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -361,8 +362,15 @@ class ControlPanel(QWidget):
         """The objective shown under the regularization controls."""
         return self.formula_label.text()
 
+    def show_training_points(self, n: int) -> None:
+        """The number of points training runs on, the course form's m: a data file's
+        or edited points' count, which the config alone does not know."""
+        if n != self._training_points:
+            self._training_points = n
+            self._show_formula()
+
     def _show_formula(self) -> None:
-        text = formula_text(self.config)
+        text = formula_text(self.config, self._training_points)
         if text != self.formula_label.text():
             self.formula_label.setText(text)
 

@@ -9,6 +9,7 @@ the other views at their own frame rates)."""
 from __future__ import annotations
 
 import re
+from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -239,8 +240,10 @@ class MainWindow(QMainWindow):
         self.preset_box.setObjectName("preset")
         for name in preset_names():
             self.preset_box.addItem(name)
+            # As rich text, which Qt wraps: the course's description is a paragraph.
             self.preset_box.setItemData(self.preset_box.count() - 1,
-                                        preset_description(name), Qt.ItemDataRole.ToolTipRole)
+                                        f"<p>{escape(preset_description(name))}</p>",
+                                        Qt.ItemDataRole.ToolTipRole)
         self.preset_box.setToolTip("Load a ready-made experiment; training restarts (keys 1–9)")
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
@@ -430,6 +433,7 @@ class MainWindow(QMainWindow):
                             (self.rate_label, rate_text(snapshot))):
             if label.text() != text:  # an unchanged label is not painted again
                 label.setText(text)
+        self.control_panel.show_training_points(len(snapshot.data.y_train))
         if snapshot.diverged:
             self._show_banner(banner_text(snapshot.diverged), "diverged")
         elif self._banner_kind == "diverged":

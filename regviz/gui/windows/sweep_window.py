@@ -219,6 +219,9 @@ class SweepWindow(QWidget):
         if sweep is None:
             self._poll.stop()
             return
+        # Counted before collecting: a model finishing in between is then collected
+        # now, not left out of the result (the plot once ended at 8 of 9).
+        all_done = sweep.done_count() >= sweep.total
         self.plot.add_points(sweep.finished_points())
         self.progress.setValue(len(self.plot.points))
         if sweep.cancelled:
@@ -229,7 +232,7 @@ class SweepWindow(QWidget):
                                  "models were trained.")
                 self.finished.emit(None)
             return
-        if sweep.done_count() < sweep.total:
+        if not all_done:
             return
         self._poll.stop()
         failures = sweep.failures()
