@@ -15,9 +15,10 @@ Conventions (regviz's engine, written out plainly):
     Z = [W; b]ᵀ·[A; 1] = Wᵀ·A + b is one matrix product;
   * hidden layers share one activation; the output is a sigmoid (2 classes) or a
     softmax (more), and the data loss is the mean cross-entropy;
-  * np.random.default_rng(seed) draws the initial weights; a second generator with
-    the same seed draws the mini-batch order and the dropout masks, in the order
-    the steps ask for them;
+  * the initial weights come from the seed (the course's legacy RandomState for
+    init "course", np.random.default_rng otherwise); a generator
+    np.random.default_rng(seed) draws the mini-batch order and the dropout masks,
+    in the order the steps ask for them;
   * every operation is done in the same order as regviz's engine: in a chaotic run
     (Adam at a high learning rate, say) a difference in the last bit of one sum
     grows until it is visible, so "the same formula" is not enough.
@@ -79,14 +80,24 @@ def layer_sizes(settings: dict, n_classes: int) -> list[int]:
 
 
 def initial_parameters(sizes: list[int], init: str, seed: int) -> list[np.ndarray]:
-    """One [W; b] matrix per layer: W ~ randn(n_in, n_out) · scale, drawn layer by
-    layer from one generator, and biases 0.
+    """One [W; b] matrix per layer, biases 0, weights drawn layer by layer:
 
-    course: scale 1/√n_in;  nnfs: 0.01;  he: √(2/n_in)."""
-    rng = np.random.default_rng(seed)
+    course: exactly the course's initialize_parameters after np.random.seed(seed):
+            W = randn(n_out, n_in)/√n_in from a legacy RandomState, in the course's
+            (n_out, n_in) layout, transposed into ours;
+    nnfs:   0.01·randn(n_in, n_out);  he: √(2/n_in)·randn(n_in, n_out), from
+            np.random.default_rng(seed)."""
     params = []
+    if init == "course":
+        legacy = np.random.RandomState(seed)
+        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
+            Wb = np.zeros((n_in + 1, n_out))
+            Wb[:-1] = (legacy.randn(n_out, n_in) / np.sqrt(n_in)).T
+            params.append(Wb)
+        return params
+    rng = np.random.default_rng(seed)
     for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
-        scale = {"course": 1.0 / np.sqrt(n_in), "nnfs": 0.01, "he": np.sqrt(2.0 / n_in)}[init]
+        scale = 0.01 if init == "nnfs" else np.sqrt(2.0 / n_in)
         Wb = np.zeros((n_in + 1, n_out))
         Wb[:-1] = rng.standard_normal((n_in, n_out)) * scale
         params.append(Wb)
@@ -259,8 +270,8 @@ def per_parameter(Wb: np.ndarray, on_weights: float, on_biases: float) -> np.nda
 
 def penalty_scale(settings: dict, m: int) -> float:
     """The factor in front of every penalty term: 1/(2m) in the course's form
-    (divide_by_2m), 1 in the book's. In training m is the number of samples in
-    the step's batch; in the report, the number of training points."""
+    (divide_by_2m), 1 in the book's. m is the number of training points, whatever
+    the batch (the objective the course states, λ/(2m)·Σ‖W‖² over its training set)."""
     return 1.0 / (2.0 * m) if settings["divide_by_2m"] else 1.0
 
 
@@ -371,7 +382,7 @@ def train(steps: int, settings: dict, changes, X, y, n_classes: int):
                                        grad_scale)
         if not loss < 1e4:  # also NaN: the run blew up (lower the learning rate)
             return params, settings, step, True
-        scale = penalty_scale(settings, m)
+        scale = penalty_scale(settings, len(y))  # m = N, not the batch
         strengths = penalty_strengths(settings, len(params))
         # Decoupled weight decay (AdamW's rule): θ ← θ − (the optimizer's step) − lr·wd·θ,
         # with lr·wd·θ taken from the parameters before this step moves them. It is
