@@ -207,7 +207,8 @@ def test_each_scene_applies_its_settings_controls_and_views(window, qtbot, name)
 def test_a_scene_pauses_at_exactly_its_step_and_restarts_or_continues(window, qtbot,
                                                                       tmp_path):
     path = tmp_path / "steps.json"
-    path.write_text(json.dumps({"title": "Steps", "preset": "overfit", "scenes": [
+    path.write_text(json.dumps({"title": "Steps", "preset": "overfit",
+                                "settings": {"speed": 0}, "scenes": [
         {"caption": "first", "pause_at": 700},
         {"caption": "on", "continue": True, "settings": {"l2": 0.7}, "pause_at": 1300},
         {"caption": "again", "settings": {"l2": 0.7}, "play": False},
@@ -256,6 +257,7 @@ def test_early_stopping_scene_pauses_after_the_lowest_test_loss(window, qtbot):
     w = window()
     mode = lesson_mode(w)
     mode.start(lessons.load_lesson("early_stopping"))
+    w.set_value("speed", 0)  # as fast as it goes: the test needs no narration
     qtbot.waitUntil(lambda: w.latest.step > 0 and not w.controller.worker.running,
                     timeout=30000)
     shown = w.controller.run_steps_blocking(0)
