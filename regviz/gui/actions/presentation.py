@@ -14,6 +14,7 @@ from ..app import BASE_POINT_SIZE, FONT_FAMILY
 from ..theme import Theme
 from ..views.history_plot import HistoryPlot
 from ..views.view_tabs import ViewTabs
+from .lesson_mode import LessonStrip
 
 # The controls grow less than the plots: the sidebar has to stay a sidebar.
 CONTROL_SCALE = 1.25
@@ -113,6 +114,8 @@ def apply_display(window) -> None:
         for child in sidebar.findChildren(QWidget):
             child.setFont(font)
     window.style_header(control_scale)
+    for strip in window.findChildren(LessonStrip):
+        strip.set_scale(control_scale)
     for tabs in window.findChildren(ViewTabs):
         tabs.set_scale(control_scale)
     for view in window.views:
