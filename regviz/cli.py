@@ -45,11 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="assignments", action="append", default=[],
                    metavar="KEY=VALUE", help="change one setting, e.g. --set l2=0.7 (repeatable)")
     p.add_argument("--list-presets", action="store_true", help="print the preset names and exit")
+    p.add_argument("--lesson", metavar="NAME",
+                   help="open the window in lesson mode at the first scene of lesson NAME "
+                        "(see --list-lessons) or of a lesson file NAME.json; Page Down / "
+                        "Page Up move between scenes")
+    p.add_argument("--list-lessons", action="store_true",
+                   help="print the lesson names (and titles) and exit")
     p.add_argument("--steps", type=int, metavar="N",
                    help="train N steps headless (no visible window), then write the outputs")
     p.add_argument("--screenshot", metavar="PNG", help="with --steps: save the window as a PNG")
     p.add_argument("--report", metavar="JSON", help="with --steps: write a JSON summary")
     p.add_argument("--history", metavar="CSV", help="with --steps: write the history as CSV")
+    p.add_argument("--export-script", metavar="PY",
+                   help="with --steps: write a standalone numpy script that trains the same "
+                        "N steps and reports the same numbers (python PY --report r.json)")
     p.add_argument("--sweep", metavar="NAME=LOW:HIGH:POINTS",
                    help="with --steps and --report: train one model per value on a log grid "
                         "(plus 0 for l1/l2) in parallel processes, e.g. l2=1e-3:10:12")
@@ -81,30 +90,45 @@ def _main(argv: list[str]) -> int:
     if args.list_presets:
         print("\n".join(preset_names()))
         return 0
-    config = config_from_args(args)
-    outputs = [args.screenshot, args.report, args.history]
+    if args.list_lessons:
+        from .lesson import lesson_names, load_lesson
+
+        for name in lesson_names():
+            lesson = load_lesson(name)
+            print(f"{name}\t{lesson.title} ({len(lesson.scenes)} scenes)")
+        return 0
+    lesson = _lesson_from_args(args)
+    config = lesson.scenes[0].config if lesson else config_from_args(args)
+    outputs = [args.screenshot, args.report, args.history, args.export_script]
     if args.steps is None:
         if any(outputs):
-            raise UsageError("--screenshot, --report and --history need --steps N")
+            raise UsageError("--screenshot, --report, --history and --export-script "
+                             "need --steps N")
         _check_data(config)
         from .gui.launch import run  # Qt only when a window is wanted
 
         return run(config, use_last_preset=args.preset is None and not args.data
-                   and not args.assignments)
+                   and not args.assignments and lesson is None, lesson=lesson)
     if args.steps < 0:
         raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
     if not any(outputs):
-        raise UsageError("--steps needs at least one of --screenshot, --report, --history")
+        raise UsageError("--steps needs at least one of --screenshot, --report, --history, "
+                         "--export-script")
     for path in filter(None, outputs):
         _check_writable(path)
     if args.sweep:
         return _sweep(config, args)
+    if args.export_script:
+        _export_script(config, args.steps, args.export_script)
+        if not (args.screenshot or args.report or args.history):
+            return 0
     if args.screenshot:
         _check_data(config)
         from .gui.screenshot import render_window_png
 
         try:
-            render_window_png(config, args.steps, args.screenshot)
+            render_window_png(config, args.steps, args.screenshot,
+                              prepare=_show_lesson(lesson) if lesson else None)
         except OSError as exc:  # its message names the path already
             raise UsageError(f"screenshot not written: {exc}") from None
         if not (args.report or args.history):
@@ -120,7 +144,7 @@ def _main(argv: list[str]) -> int:
 def _sweep(config: Config, args: argparse.Namespace) -> int:
     from .sweep import SweepSpec, run_sweep
 
-    if not args.report or args.screenshot or args.history:
+    if not args.report or args.screenshot or args.history or args.export_script:
         raise UsageError("--sweep writes its result with --report FILE (and nothing else)")
     try:
         spec = SweepSpec.parse(args.sweep)
@@ -134,6 +158,45 @@ def _sweep(config: Config, args: argparse.Namespace) -> int:
     if best is not None:
         print(f"best {spec.name}={best.value:g}: test error {best.test_error:.3f}")
     return 0
+
+
+def _lesson_from_args(args: argparse.Namespace):
+    """The lesson named by ``--lesson`` (None without it); its first scene's
+    settings are the config, so --preset, --data and --set do not mix with it."""
+    if args.lesson is None:
+        return None
+    if args.preset or args.data or args.assignments:
+        raise UsageError("--lesson sets every setting itself: leave out --preset, --data "
+                         "and --set")
+    from .lesson import load_lesson, load_lesson_file
+
+    try:
+        if args.lesson.endswith(".json"):  # a teacher's own lesson file
+            return load_lesson_file(args.lesson)
+        return load_lesson(args.lesson)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _show_lesson(lesson):
+    def prepare(window):
+        from .gui.actions.lesson_mode import lesson_mode
+
+        lesson_mode(window).start(lesson, drive=False)
+
+    return prepare
+
+
+def _export_script(config: Config, steps: int, path: str) -> None:
+    from .experiment import make_data
+    from .script_export import write_script
+
+    try:
+        write_script(path, config, make_data(config), steps)
+    except OSError as exc:  # its message names the path and the reason
+        raise UsageError(str(exc)) from None
+    except ValueError as exc:
+        raise UsageError(f"script not written: {exc}") from None
 
 
 def _check_data(config: Config) -> None:

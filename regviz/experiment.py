@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from . import checkpoints
 from .config import FIELDS_BY_NAME, Config
 from .core import MLP, Trainer, TrainingDiverged, datasets
 
@@ -90,18 +91,65 @@ class Experiment:
         )
         self.events = []
         self.diverged = None
+        # What a rerun from step 0 needs besides the events (an exported script).
+        self.start_config = c
+        self.rerun_caveat = ""  # why such a rerun would differ from this run, if it would
+        # The run's past for the scrubber and for branching (bounded, log-spaced).
+        self.checkpoints = checkpoints.store_for(self.trainer)
+        self._take_checkpoint()
 
     @property
     def step_count(self) -> int:
         return self.trainer.step_count
 
     def step(self, n: int = 1) -> None:
-        """Train ``n`` steps; on divergence remember it and re-raise."""
+        """Train ``n`` steps, taking checkpoints when due (between steps, on their
+        schedule); on divergence remember it and re-raise."""
+        n = int(n)
+        if n < 0:
+            raise ValueError(f"n={n} is out of range: allowed a whole number ≥ 0")
         try:
-            self.trainer.step(n)
+            while True:
+                due = self.checkpoints.next_due(self.step_count)
+                if self.step_count >= due:
+                    self._take_checkpoint()
+                    due = self.checkpoints.next_due(self.step_count)
+                if n <= 0:
+                    break
+                chunk = min(n, due - self.step_count)
+                self.trainer.step(chunk)
+                n -= chunk
         except TrainingDiverged as exc:
             self.diverged = exc
             raise
+
+    def _take_checkpoint(self) -> None:
+        self.checkpoints.add(checkpoints.capture(self.trainer, self.config))
+
+    def branch(self, step: int, config: Config | None = None) -> Experiment:
+        """A new experiment that goes on from the checkpoint at ``step`` with
+        ``config``'s live settings (default: the ones in force then): the same
+        parameters, optimizer state, random numbers and batch order, so with the
+        same settings it trains exactly as this run did. This run is untouched
+        (keep it to undo); the new one has this run's history, events and
+        checkpoints up to ``step`` only."""
+        checkpoint = self.checkpoints.at(step)
+        config = checkpoint.config if config is None else config
+        if config.needs_reset(checkpoint.config):
+            changed = config.changed_fields(checkpoint.config)
+            raise ValueError(f"cannot continue from step {step} with other {changed[0]}: "
+                             "only live settings can change (others restart training)")
+        other = Experiment(checkpoint.config, self.data)
+        other.trainer.history = self.trainer.history.copy()
+        checkpoints.restore(other.trainer, checkpoint)
+        other.events = [e for e in self.events if e.step < step or (
+            e.step == step and getattr(checkpoint.config, e.name) == e.value)]
+        other.checkpoints = self.checkpoints.copy()
+        other.checkpoints.truncate(step)
+        other.start_config = self.start_config
+        other.rerun_caveat = self.rerun_caveat
+        other.apply(config)
+        return other
 
     def reset(self, data: TrainTestData | None = None) -> None:
         """Start again from the initial weights (new data if the config's data changed)."""
@@ -144,6 +192,8 @@ class Experiment:
         """Train on edited points from now on (the weights are kept)."""
         self.data = data
         self.trainer.set_data(data.X_train, data.y_train, data.X_test, data.y_test)
+        self.rerun_caveat = (f"The points were edited at step {self.step_count:,}; a rerun "
+                             "trains on the edited points from step 0.")
 
     def report(self) -> dict[str, Any]:
         """The JSON summary the command line's ``--report`` writes."""

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
+from . import checkpoints
 from .atomic_file import write_atomically
+from .checkpoints import Checkpoint
 from .config import Config
 from .experiment import Experiment, TrainTestData
 
@@ -29,6 +31,7 @@ class Session:
     weights: list[np.ndarray] | None = None
     biases: list[np.ndarray] | None = None
     history: dict[str, np.ndarray] | None = None
+    checkpoints: list[Checkpoint] | None = None  # the scrubber's past (with the weights)
 
     @classmethod
     def from_experiment(cls, experiment: Experiment, include_weights: bool = True) -> Session:
@@ -37,7 +40,7 @@ class Session:
         return cls(
             experiment.config, experiment.data.copy(), experiment.step_count,
             [w.copy() for w in experiment.net.weights], [b.copy() for b in experiment.net.biases],
-            experiment.trainer.history.as_dict(),
+            experiment.trainer.history.as_dict(), list(experiment.checkpoints.checkpoints),
         )
 
     def to_experiment(self) -> Experiment:
@@ -53,6 +56,11 @@ class Session:
                 live[...] = saved
             if self.history is not None:
                 experiment.trainer.restore(self.step, self.history)
+            if self.checkpoints:
+                _restore_checkpoints(experiment, self.checkpoints)
+            experiment.rerun_caveat = (
+                f"Continued from a saved session at step {self.step:,}: a rerun starts "
+                "from step 0 with the saved settings (changes made before saving are lost).")
         return experiment
 
 
@@ -72,6 +80,8 @@ def save(session: Session, path: str | os.PathLike) -> Path:
             arrays[f"weight_{i}"], arrays[f"bias_{i}"] = w, b
     for name, values in (session.history or {}).items():
         arrays[f"history_{name}"] = values
+    if session.weights is not None and session.checkpoints:
+        arrays.update(_checkpoint_arrays(session.checkpoints))
     def write(tmp: str) -> None:
         # Through a file object: given a name, numpy would append ".npz" to it.
         with open(tmp, "wb") as fh:
@@ -128,7 +138,90 @@ def _session_from_arrays(arrays: dict[str, np.ndarray]) -> Session:
                   for i in range(n_layers)]
     history = {k.removeprefix("history_"): _check_numbers(k, v, (1, 2))
                for k, v in arrays.items() if k.startswith("history_")} or None
-    return Session(config, data, int(step), weights, biases, history)
+    checkpoints = _checkpoints_from_arrays(arrays) if weights is not None else None
+    return Session(config, data, int(step), weights, biases, history, checkpoints)
+
+
+# -- checkpoints: one array per kind of content, one row per checkpoint ---------------
+
+def _checkpoint_arrays(checkpoints: list[Checkpoint]) -> dict[str, np.ndarray]:
+    first = checkpoints[0]
+    arrays = {
+        "checkpoint_step": np.array([c.step for c in checkpoints], dtype=np.int64),
+        "checkpoint_params": np.stack([c.params for c in checkpoints]),
+        "checkpoint_optimizer_t": np.array([c.optimizer_t for c in checkpoints]),
+        "checkpoint_rng_json": np.array([json.dumps(c.rng_state) for c in checkpoints]),
+        "checkpoint_config_json": np.array([c.config.to_json() for c in checkpoints]),
+        "checkpoint_batch_cursor": np.array([c.batch_cursor for c in checkpoints]),
+    }
+    for name in first.optimizer_state:
+        arrays[f"checkpoint_optimizer_{name}"] = np.stack(
+            [c.optimizer_state[name] for c in checkpoints])
+    orders = [c.batch_order for c in checkpoints]
+    if any(o is not None for o in orders):
+        n = len(next(o for o in orders if o is not None))
+        arrays["checkpoint_batch_order"] = np.stack(
+            [np.full(n, -1, dtype=np.int64) if o is None else o for o in orders])
+    return arrays
+
+
+def _checkpoints_from_arrays(arrays: dict[str, np.ndarray]) -> list[Checkpoint] | None:
+    if "checkpoint_step" not in arrays:
+        return None
+    steps = _check_numbers("checkpoint_step", arrays["checkpoint_step"], (1,))
+    params = _check_numbers("checkpoint_params", arrays["checkpoint_params"], (2,))
+    count = len(steps)
+    names = [k.removeprefix("checkpoint_optimizer_") for k in arrays
+             if k.startswith("checkpoint_optimizer_") and k != "checkpoint_optimizer_t"]
+    states = {name: _check_numbers(f"checkpoint_optimizer_{name}",
+                                   arrays[f"checkpoint_optimizer_{name}"], (2,))
+              for name in names}
+    order = arrays.get("checkpoint_batch_order")
+    rows = [params, *states.values()] + ([order] if order is not None else [])
+    for key in ("checkpoint_optimizer_t", "checkpoint_rng_json", "checkpoint_config_json",
+                "checkpoint_batch_cursor"):
+        rows.append(arrays[key])
+    if any(len(a) != count for a in rows) or np.any(np.diff(steps) <= 0):
+        raise ValueError("the checkpoints' arrays do not fit together")
+    return [Checkpoint(
+        step=int(steps[i]), params=params[i].astype(np.float64),
+        optimizer_state={name: a[i].astype(np.float64) for name, a in states.items()},
+        optimizer_t=int(arrays["checkpoint_optimizer_t"][i]),
+        rng_state=json.loads(str(arrays["checkpoint_rng_json"][i])),
+        batch_order=None if order is None or order[i][0] < 0 else order[i].astype(np.int64),
+        batch_cursor=int(arrays["checkpoint_batch_cursor"][i]),
+        config=Config.from_dict(json.loads(str(arrays["checkpoint_config_json"][i]))))
+        for i in range(count)]
+
+
+def _restore_checkpoints(experiment: Experiment, saved: list[Checkpoint]) -> None:
+    """Put saved checkpoints into a restored experiment, after checking that each
+    fits its network, optimizer and data."""
+    trainer = experiment.trainer
+    names = set(checkpoints.optimizer_arrays(trainer.optimizer_name))
+    for c in saved:
+        if c.params.shape != trainer.net.params.shape or set(c.optimizer_state) != names \
+                or any(a.shape != c.params.shape for a in c.optimizer_state.values()):
+            raise ValueError(f"the checkpoint at step {c.step} does not fit the network")
+        if c.step > experiment.step_count:
+            raise ValueError(f"a checkpoint is at step {c.step}, after the saved step")
+        if c.batch_order is not None and sorted(c.batch_order.tolist()) != list(
+                range(len(trainer.y_train))):
+            raise ValueError(f"the checkpoint at step {c.step} has a bad batch order")
+        probe = np.random.default_rng()
+        try:
+            probe.bit_generator.state = c.rng_state
+        except (TypeError, ValueError, KeyError) as exc:
+            raise ValueError(f"the checkpoint at step {c.step} has a bad random state "
+                             f"({exc})") from None
+    store = experiment.checkpoints
+    store.truncate(-1)
+    for c in saved:
+        store.add(c)
+    if saved[-1].step == experiment.step_count:
+        # Saved at a checkpoint: the optimizer, random numbers and batch order too,
+        # so the opened run trains on exactly as the saved one would have.
+        checkpoints.restore(experiment.trainer, saved[-1])
 
 
 def _check_numbers(name: str, values: np.ndarray, ndim: tuple[int, ...]) -> np.ndarray:

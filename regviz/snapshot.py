@@ -9,6 +9,7 @@ thread. Pure numpy: no Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 import weakref
@@ -155,6 +156,23 @@ class Snapshot:
     weight_histograms: WeightHistograms | None = None
     # Only with keep_prob < 1 and the ensemble requested (see request_ensemble).
     dropout_ensemble: DropoutEnsemble | None = None
+    # The settings at step 0 (``events`` say what changed since) and why rerunning
+    # them would not give this run ("" if it would): what an exported script needs.
+    start_config: Config | None = None
+    rerun_caveat: str = ""
+    # The run's checkpoints (shared, never modified: see regviz/checkpoints.py), for
+    # the scrubber's timeline and saved sessions.
+    checkpoints: tuple = ()
+    # Set when this snapshot shows the network as it was at an earlier step (the
+    # scrubber): that step, and the step the run itself has reached. The history
+    # and events are still the whole run's.
+    cursor_step: int | None = None
+    run_step: int | None = None
+
+    @property
+    def live_step(self) -> int:
+        """The step the run has reached (``step`` unless scrubbed back)."""
+        return self.step if self.run_step is None else self.run_step
     # Per regularized weight (flat, layer by layer), the share of its value L2 and
     # weight decay take per step now (Trainer.shrink_per_step); None without either.
     shrink: np.ndarray | None = None
@@ -318,6 +336,9 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
         weight_histograms=_histograms(trainer),
         dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
                           else _ensemble_throttle.get(experiment, ensemble_request())),
+        start_config=experiment.start_config,
+        rerun_caveat=experiment.rerun_caveat,
+        checkpoints=tuple(experiment.checkpoints.checkpoints),
         shrink=weight_shrink(experiment) if shrink else None,
         constraint=(None if constraint is None
                     else _constraint_throttle.get(experiment, constraint, now)),
@@ -378,6 +399,45 @@ class _ConstraintThrottle:
 
 
 _constraint_throttle = _ConstraintThrottle()
+
+
+
+class _AtCheckpoint:
+    """An experiment as it was at a checkpoint, for ``take_snapshot``: the
+    checkpoint's parameters and settings, the live run's history and events."""
+
+    def __init__(self, experiment: Experiment, checkpoint):
+        self.net = experiment.net.copy()
+        np.copyto(self.net.params, checkpoint.params)
+        self.config = checkpoint.config
+        self.data = experiment.data
+        self.step_count = checkpoint.step
+        self.events = experiment.events
+        self.diverged = None
+        self.start_config = experiment.start_config
+        self.rerun_caveat = experiment.rerun_caveat
+        self.checkpoints = experiment.checkpoints
+        self.trainer = _HistoryOnly(experiment.trainer.history)
+
+
+class _HistoryOnly:
+    def __init__(self, history):
+        self.history = history
+        self.last = None  # no dropout masks: no step is being shown
+
+
+def take_checkpoint_snapshot(experiment: Experiment, step: int,
+                             resolution: int = GRID_RESOLUTION,
+                             constraint: WeightPair | None = None) -> Snapshot:
+    """The network as it was at the checkpoint nearest ``step`` (the scrubber snaps
+    to it): its boundary, weights, predictions and (for ``constraint``) constraint
+    picture, with the whole run's history and ``cursor_step`` set to the
+    checkpoint's step."""
+    checkpoint = experiment.checkpoints.nearest(step)
+    snapshot = take_snapshot(_AtCheckpoint(experiment, checkpoint), resolution,
+                             constraint=constraint, now=True)
+    return dataclasses.replace(snapshot, cursor_step=checkpoint.step,
+                               run_step=experiment.step_count)
 
 
 def _histograms(trainer) -> WeightHistograms | None:

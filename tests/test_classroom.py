@@ -173,8 +173,51 @@ def check_quit(qtbot, w, tmp_path, monkeypatch):
     assert w.controller.thread.isFinished()
 
 
+def check_next_scene(qtbot, w, tmp_path, monkeypatch):
+    from regviz.gui.actions.lesson_mode import lesson_mode
+    from regviz.lesson import load_lesson
+
+    mode = lesson_mode(w)
+    mode.start(load_lesson("overfitting_and_l2"))
+    press(qtbot, w, Qt.Key.Key_PageDown)
+    assert mode.index == 1
+    press(qtbot, w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert mode.index == 2
+    w.pause()
+
+
+def check_previous_scene(qtbot, w, tmp_path, monkeypatch):
+    from regviz.gui.actions.lesson_mode import lesson_mode
+    from regviz.lesson import load_lesson
+
+    mode = lesson_mode(w)
+    mode.start(load_lesson("overfitting_and_l2"), 2)
+    press(qtbot, w, Qt.Key.Key_PageUp)
+    assert mode.index == 1
+    press(qtbot, w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert mode.index == 0
+    w.pause()
+
+
+def check_undo_branch(qtbot, w, tmp_path, monkeypatch):
+    from regviz.gui.actions.scrubbing import scrubbing
+
+    w.controller.run_steps_blocking(600)
+    scrub = scrubbing(w)
+    scrub.show_step(200)
+    qtbot.waitUntil(lambda: w.latest.cursor_step is not None, timeout=5000)
+    scrub.continue_from(w.latest.cursor_step)
+    qtbot.waitUntil(lambda: w.latest.step < 600 and w.latest.cursor_step is None,
+                    timeout=5000)
+    press(qtbot, w, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: w.latest.step == 600, timeout=5000)
+
+
 CHECKS = {
     ("Space",): check_space,
+    ("Ctrl+Z",): check_undo_branch,
+    ("PgDown", "Alt+Right"): check_next_scene,
+    ("PgUp", "Alt+Left"): check_previous_scene,
     ("S", "Right"): None,  # both keys: see below
     ("R",): check_reset,
     ("]", "+", "="): check_speed_keys([(Qt.Key.Key_BracketRight, 400), (Qt.Key.Key_Plus, 800),

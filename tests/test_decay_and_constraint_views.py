@@ -108,7 +108,9 @@ def test_the_tab_asks_for_the_picture_only_while_shown_and_off_the_gui_thread(
         assert first.pair == window.constraint_view.pair
         assert window.constraint_view.pair.first[0] == 2  # the default: output layer
         qtbot.waitUntil(lambda: window.latest.constraint.step > first.step, timeout=10000)
-        assert "Penalty L2 λ=0.7 ÷2m on layer 3: circles" in window.constraint_view.caption.text()
+        # The tab draws at its own pace, a turn or more after the step label.
+        qtbot.waitUntil(lambda: "Penalty L2 λ=0.7 ÷2m on layer 3: circles"
+                        in window.constraint_view.caption.text(), timeout=5000)
         window.lower_tabs.setCurrentIndex(0)
         qtbot.waitUntil(lambda: worker.constraint_pair is None, timeout=5000)
         qtbot.waitUntil(lambda: window.latest.constraint is None, timeout=5000)

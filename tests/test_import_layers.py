@@ -16,9 +16,10 @@ PACKAGE_DIR = Path(regviz.__file__).parent
 LAYERS = (
     ("regviz.core",),
     ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
-     "regviz.formula", "regviz.boundary_palette", "regviz.constraint_picture"),
+     "regviz.formula", "regviz.script_template", "regviz.checkpoints",
+     "regviz.boundary_palette", "regviz.constraint_picture"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",
-     "regviz.sweep", "regviz.history_csv"),
+     "regviz.sweep", "regviz.history_csv", "regviz.script_export", "regviz.lesson"),
     ("regviz.gui",),
     ("regviz.cli", "regviz.__main__"),
 )

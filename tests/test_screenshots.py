@@ -43,6 +43,7 @@ import pytest
 from conftest import SCREENSHOT_DIR
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QWidget
 
 from regviz.config import load_preset
 from regviz.gui.image_compare import (
@@ -54,6 +55,7 @@ from regviz.gui.image_compare import (
     qimage_to_array,
 )
 from regviz.gui.screenshot import render_window, render_window_image
+from regviz.lesson import load_lesson
 from regviz.snapshot import take_snapshot
 
 STEPS = 10_000  # overfit's boundary has bent (it overfits from ~6,000); l2's stays straight
@@ -81,12 +83,33 @@ def select_most_dropped_point(window) -> None:
     window.boundary_view.sample_selected.emit(sample)
 
 
+def lesson_scene(window) -> None:
+    """The course lesson's second scene (L2 λ = 0.7), caption and controls shown."""
+    from regviz.gui.actions.lesson_mode import lesson_mode
+
+    lesson_mode(window).start(load_lesson("overfitting_and_l2"), 1, drive=False)
+
+
+def scrubbed_back(window):
+    """Mid-run: λ raised to 0.7 at step 1,500, trained to 3,000, then the scrubber
+    dragged back to step 1,000 (before the change)."""
+    from regviz.snapshot import take_checkpoint_snapshot
+
+    experiment = window.experiment
+    experiment.apply(experiment.config.with_values(l2=0.7))
+    experiment.step(1500)
+    return take_checkpoint_snapshot(experiment, 1000)
+
+
 STATES = {  # name → (config, steps, prepare)
     "step0": (lambda: load_preset("overfit"), 0, None),
     "overfit": (lambda: load_preset("overfit"), STEPS, None),
     "l2": (lambda: load_preset("l2"), STEPS, None),
     "dropout": (lambda: load_preset("dropout"), STEPS, select_most_dropped_point),
     "diverged": (lambda: load_preset("overfit").with_values(learning_rate=80), 50, None),
+    "lesson": (lambda: load_lesson("overfitting_and_l2").scenes[1].config, STEPS,
+               lesson_scene),
+    "scrubbed": (lambda: load_preset("overfit"), 1500, scrubbed_back),
 }
 
 
@@ -143,6 +166,21 @@ def test_the_states_show_what_their_baselines_are_for(rendered):
     assert "diverged" in rendered("diverged").banner.text()
     assert not rendered("overfit").banner.isVisible()
     assert len(rendered("dropout").network_diagram_view.dropped_units()) >= 2
+    lesson = rendered("lesson")
+    strip = lesson.findChild(QWidget, "lesson_strip")
+    assert strip.isVisible() and "λ = 0.7" in strip.findChild(QLabel, "lesson_caption").text()
+    assert lesson.experiment.config.l2 == 0.7
+    assert not lesson.control_panel.controls["hidden"].isVisible()
+    assert not lesson.control_panel.controls["learning_rate"].isEnabled()
+    from regviz.gui.actions.scrubbing import scrubbing
+
+    scrubbed = rendered("scrubbed")
+    shown = scrubbed.latest
+    assert shown.cursor_step is not None and abs(shown.cursor_step - 1000) <= 20
+    assert shown.live_step == 3000 and shown.config.l2 == 0
+    positions = scrubbing(scrubbed).cursor_positions()
+    assert positions and all(p == shown.cursor_step for p in positions)
+    assert scrubbing(scrubbed).scrubber.continue_button.isEnabled()
     # L2 keeps the boundary straight where the points are; the overfit one winds
     # around wrong labels, so its 50% line is much longer than the cut it makes.
     excess = {state: winding(rendered(state).boundary_view) - 1.0

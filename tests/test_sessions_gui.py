@@ -266,6 +266,40 @@ def test_export_dialog_offers_everything(window, qtbot, tmp_path, monkeypatch):
     assert "<svg" in (tmp_path / "cost.svg").read_text()[:2000]
 
 
+def test_export_as_python_script_reruns_the_window_run_with_its_live_changes(
+        window, qtbot, tmp_path, monkeypatch):
+    """File → Export as Python script…: the settings at step 0, the slider change the
+    teacher made at step 150, the points and the step count; the script, run on its
+    own, ends with the window's weights (their norms) and losses."""
+    import json
+    import subprocess
+    import sys
+
+    w = trained(qtbot, window("overfit"), 150)
+    w.set_value("l2", 0.7)
+    qtbot.waitUntil(lambda: w.controller.experiment.config.l2 == 0.7, timeout=5000)
+    w.controller.run_steps_blocking(100)
+    shown = w.controller.run_steps_blocking(0)
+    errors = ErrorDialogs(monkeypatch)
+    target = tmp_path / "run"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "Python script (*.py)"))
+    w.findChild(QAction, "export_script").trigger()
+    assert errors.shown == []
+    script = tmp_path / "run.py"
+    assert "(150, 'l2', 0.7)" in script.read_text()
+    out = subprocess.run([sys.executable, "-I", str(script), "--report", "r.json"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["steps"] == shown.step == 250
+    expected = [float(np.linalg.norm(W)) for W in shown.weights]
+    np.testing.assert_allclose(report["weight_norms"], expected, rtol=0, atol=1e-9)
+    last_penalty = shown.config.regularization().penalty(
+        shown.weights, shown.biases, len(shown.data.y_train))
+    assert abs(report["train"]["penalty"] - last_penalty) <= 1e-9
+
+
 # -- remembered settings ---------------------------------------------------------------
 def test_settings_are_remembered_across_windows(window, qtbot):
     app_settings().clear()

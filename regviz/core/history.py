@@ -114,14 +114,22 @@ class History:
         value = array[self._n - 1]
         return float(value) if array.ndim == 1 else value.copy()
 
+    def truncate(self, step: int) -> None:
+        """Forget the points after ``step`` (training branched from there); the
+        weight histograms too."""
+        self._n = int(np.searchsorted(self._data["step"][: self._n], step, side="right"))
+        self.weight_histograms.truncate(step)
+
     def as_dict(self) -> dict[str, np.ndarray]:
         """Copies of every series (safe to hand to another thread)."""
         return {name: array[: self._n].copy() for name, array in self._data.items()}
 
     def copy(self) -> History:
-        """An independent History with the same points, stride and capacity."""
+        """An independent History with the same points, stride, capacity and weight
+        histograms."""
         other = History(self.n_layers, self.capacity, self.stride)
         other.load(self.as_dict(), self.stride)
+        other.weight_histograms = self.weight_histograms.copy(keep_capacity=True)
         return other
 
     def load(self, series: dict[str, np.ndarray], stride: int | None = None) -> None:
@@ -240,14 +248,21 @@ class WeightHistograms:
         self._n = kept
         self.stride *= 2
 
-    def copy(self) -> WeightHistograms:
-        """An independent copy holding only the recorded columns (for another thread)."""
+    def truncate(self, step: int) -> None:
+        """Forget the columns after ``step``; the next is due a stride after it."""
+        self._n = int(np.searchsorted(self._steps[: self._n], step, side="right"))
+        self._next = (step // self.stride + 1) * self.stride if self._n else 0
+
+    def copy(self, keep_capacity: bool = False) -> WeightHistograms:
+        """An independent copy holding only the recorded columns (for another thread),
+        or, ``keep_capacity``, one that can go on recording."""
         other = WeightHistograms.__new__(WeightHistograms)
         other.n_layers, other.bins, other.stride = self.n_layers, self.bins, self.stride
-        other.capacity = max(self._n, 1)
+        other.capacity = self.capacity if keep_capacity else max(self._n, 1)
         other.half_range = self.half_range.copy()
-        other._counts = self._counts[: self._n].copy()
-        other._steps = self._steps[: self._n].copy()
+        other._counts = (self._counts.copy() if keep_capacity
+                         else self._counts[: self._n].copy())
+        other._steps = self._steps.copy() if keep_capacity else self._steps[: self._n].copy()
         other._n = self._n
         other._next = self._next
         return other

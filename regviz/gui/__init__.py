@@ -20,9 +20,10 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   and lays out the labels of change markers (marker_layout.py); every canvas
   paints its own background (canvas.py).
 - ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per
-  ``config.FIELDS`` entry, made from the table), the ``PlayPauseButton`` and the
-  ``CompactBar`` (compact_bar.py: the demo's controls over the views on a small
-  screen or in presentation mode, borrowed from the panel by setting name).
+  ``config.FIELDS`` entry, made from the table), the ``PlayPauseButton``, the
+  ``HistoryScrubber`` (the timeline under the views) and the ``CompactBar``
+  (compact_bar.py: the demo's controls over the views on a small screen or in
+  presentation mode, borrowed from the panel by setting name).
 - ``workers/`` — threads and pacing: ``TrainingWorker``/``TrainingController``
   (training_worker.py: the experiment trains in a parentless QThread),
   ``CompareController`` (compare_worker.py), ``FramePacer`` (frame_pacer.py: which
@@ -32,7 +33,9 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   on the window: files (session_actions.py, export_actions.py, with the dialogs'
   shared helpers in file_writing.py), Teach (teach_actions.py), presentation mode
   and the dark theme (presentation.py), the point editor (point_editor.py), Help
-  (help_dialogs.py), Slower/Faster/Full speed (speed_actions.py), and
+  (help_dialogs.py), Slower/Faster/Full speed (speed_actions.py), lesson mode —
+  Teach → Lessons, the caption strip, scene by scene (lesson_mode.py) —, rewinding
+  the run with the scrubber, "continue from here" and its undo (scrubbing.py), and
   ``SHORTCUTS`` (shortcuts.py), the one table of keys.
 - Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
   the interactive window, remembered settings), ``settings.py`` (what is remembered),

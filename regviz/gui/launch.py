@@ -48,11 +48,12 @@ def restore_window(window) -> None:
     window.remember_settings = True
 
 
-def run(config: Config, use_last_preset: bool = False) -> int:
+def run(config: Config, use_last_preset: bool = False, lesson=None) -> int:
     """Show the main window on ``config`` and run until it closes; the exit code.
 
     ``use_last_preset`` (no preset, data or setting named on the command line):
-    start from the preset chosen last time instead."""
+    start from the preset chosen last time instead. ``lesson`` (a ``Lesson``):
+    open it at its first scene."""
     app = create_application()
     if use_last_preset:
         from ..config import load_preset
@@ -63,6 +64,10 @@ def run(config: Config, use_last_preset: bool = False) -> int:
     window = build_window(config)
     _close_on_interrupt(app, window)
     window.show()
+    if lesson is not None:
+        from .actions.lesson_mode import lesson_mode
+
+        lesson_mode(window).start(lesson)
     code = app.exec()
     window.shutdown()
     return int(code)

@@ -16,7 +16,7 @@ from ..atomic_file import write_atomically
 from ..config import Config
 from ..core import TrainingDiverged
 from ..experiment import TrainTestData
-from ..snapshot import take_snapshot
+from ..snapshot import Snapshot, take_snapshot
 
 DEFAULT_SIZE = (1600, 1000)
 
@@ -26,7 +26,8 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
                   prepare: Callable | None = None):
     """A shown MainWindow (its training thread never started) trained ``steps``
     steps and drawn. ``prepare(window)`` may adjust it (select a point, toggle a
-    view) before the final snapshot is drawn. The caller closes it."""
+    view) before the final snapshot is drawn, and may return the snapshot to draw
+    (e.g. one from the past, as the scrubber shows it). The caller closes it."""
     from PySide6.QtWidgets import QApplication
 
     from .app import create_application
@@ -44,11 +45,11 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
         window.experiment.step(steps)
     except TrainingDiverged:
         pass  # the picture shows the divergence banner
-    if prepare is not None:
-        prepare(window)
+    shown = prepare(window) if prepare is not None else None
     window.show()
-    window.show_snapshot(take_snapshot(window.experiment))
-    if window.constraint_view.request is not None:
+    window.show_snapshot(shown if isinstance(shown, Snapshot)
+                         else take_snapshot(window.experiment))
+    if window.constraint_view.request is not None and not isinstance(shown, Snapshot):
         # Its tab is shown and asked for a picture, as it would ask the training thread.
         window.show_snapshot(take_snapshot(window.experiment,
                                            constraint=window.constraint_view.request, now=True))
@@ -70,7 +71,8 @@ def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
 
 
 def render_window_png(config: Config, steps: int, path: str | os.PathLike,
-                      size=DEFAULT_SIZE, data: TrainTestData | None = None) -> Path:
+                      size=DEFAULT_SIZE, data: TrainTestData | None = None,
+                      prepare: Callable | None = None) -> Path:
     """Save the rendered window as a PNG at ``path`` and return the path.
 
     Atomic: the picture goes to a temporary file in the same folder, renamed over
@@ -78,7 +80,7 @@ def render_window_png(config: Config, steps: int, path: str | os.PathLike,
     previous one. An unwritable place raises OSError naming ``path``, before any
     training is done."""
     def write(tmp: str) -> None:
-        image = render_window_image(config, steps, size, data)
+        image = render_window_image(config, steps, size, data, prepare)
         if not image.save(tmp, "PNG"):
             raise OSError(f"cannot write {path}: saving the PNG failed (disk full?)")
 

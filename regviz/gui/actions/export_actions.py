@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...history_csv import history_csv
+from ...script_export import script_text
 from .file_writing import busy, show_done, show_error, write_atomically
 from .help_dialogs import VIEW_TITLES
 from .session_actions import exact_snapshot
@@ -32,11 +33,17 @@ PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
 def install_export_actions(window) -> None:
     menu = window.menus["file"]
     quit_action = menu.actions()[-1]
-    for name, text, slot in (
-            ("save_screenshot", "Save screens&hot…", lambda: save_screenshot(window)),
-            ("export", "&Export…", lambda: show_export_dialog(window))):
+    for name, text, tip, slot in (
+            ("save_screenshot", "Save screens&hot…", "Save the whole window as a PNG",
+             lambda: save_screenshot(window)),
+            ("export", "&Export…", "Save the history (CSV) or one plot (PNG or SVG)",
+             lambda: show_export_dialog(window)),
+            ("export_script", "Export as &Python script…",
+             "A standalone numpy script that trains this run again, step for step, and "
+             "reports the same numbers", lambda: export_script(window))):
         action = QAction(text, window)
         action.setObjectName(name)
+        action.setStatusTip(tip)
         action.triggered.connect(slot)
         menu.insertAction(quit_action, action)
     menu.insertSeparator(quit_action)
@@ -80,6 +87,26 @@ def export(window, target: str, path: str | None = None) -> bool:
         return _write(window, path, write)
     view = next(v for v in window.views if v.objectName() == target)
     return _write(window, path, lambda tmp: export_plot(view, tmp))
+
+
+def export_script(window, path: str | None = None) -> bool:
+    """The run so far as a standalone script (``regviz.script_export``): the settings
+    at step 0, every live change, the exact points and the current step count."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, "Export as Python script",
+                                              "regviz_run.py", "Python script (*.py)")
+        if not path:
+            return False
+        path = _with_suffix(path, ".py")
+    snapshot = exact_snapshot(window)
+    start = snapshot.start_config or snapshot.config
+
+    def write(tmp):
+        text = script_text(start, snapshot.data, snapshot.step, snapshot.events,
+                           snapshot.rerun_caveat)
+        Path(tmp).write_text(text, encoding="utf-8")
+
+    return _write(window, path, write)
 
 
 def export_plot(view, path: str) -> None:

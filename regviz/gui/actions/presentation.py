@@ -14,6 +14,7 @@ from ..app import BASE_POINT_SIZE, FONT_FAMILY
 from ..theme import PRESENTATION_SCALE, Theme
 from ..views.history_plot import HistoryPlot
 from ..views.view_tabs import ViewTabs
+from .lesson_mode import LessonStrip
 
 # The controls' text grows as much as the plots' (the back row reads both); the
 # panel, 1.6× as wide, is a drawer in presentation mode and the demo's controls
@@ -123,6 +124,8 @@ def apply_display(window) -> None:
         window.preset_box.setStyleSheet(sheet + " ")
         window.preset_box.setStyleSheet(sheet)
     window.style_header(control_scale)
+    for strip in window.findChildren(LessonStrip):
+        strip.set_scale(control_scale)
     for tabs in window.findChildren(ViewTabs):
         tabs.set_scale(control_scale)
     for view in window.views:

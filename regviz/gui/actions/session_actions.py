@@ -59,7 +59,8 @@ def session_from_snapshot(snapshot: Snapshot, include_weights: bool = True):
     return sessions.Session(snapshot.config, snapshot.data.copy(), snapshot.step,
                             [w.copy() for w in snapshot.weights],
                             [b.copy() for b in snapshot.biases],
-                            {k: v.copy() for k, v in snapshot.history.items()})
+                            {k: v.copy() for k, v in snapshot.history.items()},
+                            list(snapshot.checkpoints))
 
 
 def save_session(window, path: str | None = None, include_weights: bool = True) -> bool:

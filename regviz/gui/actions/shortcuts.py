@@ -55,6 +55,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
              ACTION_PREFIX + "load_data"),
     Shortcut(("Ctrl+D",), "Edit points: click adds, right-click removes",
              ACTION_PREFIX + "edit_points"),
+    Shortcut(("PgDown", "Alt+Right"), "Lesson: next scene (a presenter's clicker sends "
+             "Page Down)", ACTION_PREFIX + "next_scene"),
+    Shortcut(("PgUp", "Alt+Left"), "Lesson: previous scene", ACTION_PREFIX + "previous_scene"),
+    Shortcut(("Ctrl+Z",), "Undo “continue from here”: the run before it, later history and all",
+             ACTION_PREFIX + "undo_branch"),
     Shortcut(("F11",), "Presentation mode on / off", ACTION_PREFIX + "presentation_mode"),
     Shortcut(("Escape",), "Close the settings drawer, or leave presentation mode",
              "leave_presentation"),
@@ -78,7 +83,8 @@ def is_typing() -> bool:
 
 def key_text(key: str) -> str:
     """A key as the user's platform writes it (Ctrl+S, →, Space)."""
-    return {"Right": "→"}.get(key) or QKeySequence(key).toString(
+    return {"Right": "→", "Alt+Right": "Alt+→", "Alt+Left": "Alt+←",
+            "PgDown": "Page Down", "PgUp": "Page Up"}.get(key) or QKeySequence(key).toString(
         QKeySequence.SequenceFormat.NativeText)
 
 

@@ -31,8 +31,10 @@ from ...experiment import Experiment
 from ...snapshot import Snapshot
 from ..actions.export_actions import install_export_actions
 from ..actions.help_dialogs import install_help
+from ..actions.lesson_mode import install_lesson_mode
 from ..actions.point_editor import install_point_editor
 from ..actions.presentation import install_view_actions, set_presentation
+from ..actions.scrubbing import install_scrubbing
 from ..actions.session_actions import install_session_actions
 from ..actions.shortcuts import install_shortcuts
 from ..actions.speed_actions import install_speed_actions
@@ -251,6 +253,8 @@ class MainWindow(QMainWindow):
         install_speed_actions(self)
         install_point_editor(self)
         install_help(self)
+        install_lesson_mode(self)
+        install_scrubbing(self)
         install_shortcuts(self)  # last: it gives the actions above their keys
 
     def _build_sidebar(self) -> QWidget:

@@ -36,7 +36,13 @@ from ...boundary_palette import BoundaryPalette
 from ...config import Config
 from ...core import TrainingDiverged
 from ...experiment import Experiment, TrainTestData
-from ...snapshot import GRID_RESOLUTION, LIVE_GRID_RESOLUTION, Snapshot, take_snapshot
+from ...snapshot import (
+    GRID_RESOLUTION,
+    LIVE_GRID_RESOLUTION,
+    Snapshot,
+    take_checkpoint_snapshot,
+    take_snapshot,
+)
 from .step_pacer import RateMeter, StepPacer
 
 TICK_BUDGET_S = 0.012  # training time per timer tick before the event loop runs again
@@ -90,6 +96,9 @@ class TrainingWorker(QObject):
         self._last_emit = 0.0
         self._pacer = StepPacer()
         self._rate = RateMeter()
+        self._pause_at: int | None = None  # Play stops at exactly this step (a lesson's)
+        self._scrub_to: int | None = None  # the checkpoint asked for last (scrubber)
+        self.before_branch: Experiment | None = None  # the run "continue from here" left
 
     @property
     def running(self) -> bool:
@@ -214,6 +223,60 @@ class TrainingWorker(QObject):
         self.experiment = experiment
         self.emit_snapshot()
 
+    @Slot(int)
+    @_never_raises
+    def show_checkpoint(self, step: int) -> None:
+        """Send a snapshot of the network as it was at the checkpoint nearest
+        ``step`` (only the newest of several quick requests is drawn)."""
+        if self._stopped:
+            return
+        pending = self._scrub_to is not None
+        self._scrub_to = step
+        if not pending:
+            QTimer.singleShot(0, self._emit_checkpoint_snapshot)
+
+    @Slot()
+    @_never_raises
+    def _emit_checkpoint_snapshot(self) -> None:
+        step, self._scrub_to = self._scrub_to, None
+        if step is None or self._stopped or self._running:
+            return  # Play went back to the live end meanwhile
+        snapshot = take_checkpoint_snapshot(self.experiment, step,
+                                            constraint=self.constraint_pair)
+        snapshot.extra.update(steps_per_second=0.0, running=False)
+        self.snapshot_ready.emit(snapshot)
+
+    @Slot(int, object)
+    @_never_raises
+    def branch(self, step: int, config: Config) -> None:
+        """Continue from the checkpoint at ``step`` with ``config``'s live settings;
+        the run as it was is kept for ``undo_branch``."""
+        if self._stopped:
+            return
+        self._halt()
+        try:
+            branched = self.experiment.branch(step, config)
+        except (ValueError, LookupError) as exc:
+            self.error.emit(str(exc))
+            return
+        self.before_branch, self.experiment = self.experiment, branched
+        self.emit_snapshot()
+
+    @Slot()
+    @_never_raises
+    def undo_branch(self) -> None:
+        """Back to the run as it was before the last "continue from here"."""
+        if self._stopped or self.before_branch is None:
+            return
+        self._halt()
+        self.experiment, self.before_branch = self.before_branch, None
+        self.emit_snapshot()
+
+    @Slot(int)
+    def set_pause_step(self, step: int) -> None:
+        """Playing stops at exactly ``step`` (negative: no such stop)."""
+        self._pause_at = step if step >= 0 else None
+
     @Slot(object)
     @_never_raises
     def set_constraint_pair(self, pair) -> None:
@@ -306,7 +369,14 @@ class TrainingWorker(QObject):
 
     def _train_chunk(self, n: int) -> int:
         """Train ``n`` steps and adapt the chunk size to about CHUNK_S; the steps
-        made (0 if training stopped)."""
+        made (0 if training stopped, or paused at a lesson's step)."""
+        if self._pause_at is not None:
+            n = min(n, self._pause_at - self.experiment.step_count)
+            if n <= 0:
+                self._pause_at = None
+                self._halt()
+                self.emit_snapshot()
+                return 0
         chunk_start = time.perf_counter()
         if not self._train(n):
             return 0
@@ -424,6 +494,10 @@ class TrainingController(WorkerController):
     data_requested = Signal(object)
     experiment_requested = Signal(object)
     snapshot_interval_requested = Signal(float)
+    pause_step_requested = Signal(int)
+    checkpoint_requested = Signal(int)
+    branch_requested = Signal(int, object)
+    undo_branch_requested = Signal()
     constraint_pair_requested = Signal(object)
 
     def __init__(self, experiment: Experiment, parent=None):
@@ -440,6 +514,10 @@ class TrainingController(WorkerController):
             (self.data_requested, worker.set_data),
             (self.experiment_requested, worker.replace_experiment),
             (self.snapshot_interval_requested, worker.set_snapshot_interval),
+            (self.pause_step_requested, worker.set_pause_step),
+            (self.checkpoint_requested, worker.show_checkpoint),
+            (self.branch_requested, worker.branch),
+            (self.undo_branch_requested, worker.undo_branch),
             (self.constraint_pair_requested, worker.set_constraint_pair)))
 
     @property
