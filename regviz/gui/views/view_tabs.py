@@ -8,6 +8,7 @@ of the right one (squashing the cost plot)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -19,6 +20,7 @@ class ViewTabs(QTabWidget):
         super().__init__(parent)
         self.setDocumentMode(True)
         self.set_scale(1.0)
+        self.currentChanged.connect(self._on_current_changed)
 
     def set_scale(self, scale: float) -> None:
         """Tab titles follow presentation mode (a style sheet ignores the font)."""
@@ -59,6 +61,19 @@ class ViewTabs(QTabWidget):
         # Left to its size hint, a box layout short of room gave the tabs what their
         # pages asked for, not their stretch factor's share.
         return self.minimumSizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        """The room the page shown needs, not the largest page's: on a short screen
+        the constraint picture's minimum squeezed the cost plot above the tabs."""
+        page = self.currentWidget()
+        bar = self.tabBar().minimumSizeHint()
+        if page is None:
+            return bar
+        need = page.minimumSizeHint().expandedTo(page.minimumSize())
+        return QSize(max(bar.width(), need.width()), bar.height() + need.height() + 4)
+
+    def _on_current_changed(self, _index: int) -> None:
+        self.updateGeometry()  # another page: another minimum
 
 
 class StretchOnly(QWidget):

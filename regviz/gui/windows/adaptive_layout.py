@@ -36,6 +36,8 @@ PAIRED_MIN_HEIGHT = 600
 # The compact layout's boundary column: about as wide as the views are tall (the
 # map is square), within these shares of the width.
 COMPACT_LEFT_SHARE = (0.4, 0.55)
+# Below this height (at text scale 1) the compact layout's cost plot takes 70%.
+SHORT_COMPACT_HEIGHT = 300
 # The grid's column stretch and row stretches (the lesson's plot, cost, largest).
 GRID_COLUMNS = (10, 11)
 ROWS = {"grid": {"boundary": 62, "lower_tabs": 38, "cost": 38, "accuracy": 30, "norms": 32},
@@ -154,6 +156,12 @@ class AdaptiveLayout(QObject):
         w = self.window
         width, height = w.width(), w.height()
         height -= w.menuBar().sizeHint().height() + w.statusBar().sizeHint().height()
+        # Strips above and below the views (a lesson's caption, the history scrubber).
+        area = w.views_area.layout()
+        for i in range(area.count()):
+            strip = area.itemAt(i).widget()
+            if strip is not None and strip.isVisibleTo(w):
+                height -= strip.sizeHint().height() + area.spacing()
         if panel == "docked":
             width -= self.panel_width()
         else:
@@ -255,6 +263,11 @@ class AdaptiveLayout(QObject):
                 self._left_width = None
             return
         width, height = self._views_area_size(self.arrangement.panel)
+        # A short area (a small screen in presentation mode) gives the cost plot
+        # more of the column: its legend and axes need their rows whatever the height.
+        cost = 70 if height < SHORT_COMPACT_HEIGHT * self.scale else ROWS["compact"]["cost"]
+        w.right_column.setStretch(0, cost)
+        w.right_column.setStretch(1, 100 - cost)
         lo, hi = COMPACT_LEFT_SHARE
         tabs_need = w.lower_tabs.tabBar().sizeHint().width() + 16
         left = boundary.width_for_height(height - 8)
