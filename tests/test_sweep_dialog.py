@@ -159,3 +159,56 @@ def test_missing_data_file_is_explained(qtbot, tmp_path):
     assert not w.start()
     assert "Cannot start the sweep" in w.status.text() and "gone.csv" in w.status.text()
     assert not w.running and sweep_workers() == []
+
+
+class RacingSweep:
+    """A stand-in for ``regviz.sweep.Sweep`` whose next model finishes right after
+    each look at the finished points: the moment the window once lost points in
+    (a real sweep ended showing 7 of its 9 models)."""
+
+    def __init__(self, spec, steps, points):
+        self.spec, self.steps, self.total = spec, steps, len(points)
+        self._all = points
+        self._done = 0
+        self.cancelled = False
+        self.closed = False
+
+    def done_count(self):
+        return self._done
+
+    def finished_points(self):
+        seen = {i: self._all[i] for i in range(self._done)}
+        self._done = min(self.total, self._done + 1)  # one more finishes just after
+        return seen
+
+    def failures(self):
+        return []
+
+    def close(self):
+        self.closed = True
+
+    def cancel(self, wait=True):
+        self.cancelled = self.closed = True
+
+
+def test_a_model_finishing_during_a_poll_is_still_shown(sweep_window):
+    from regviz.sweep import SweepPoint
+
+    w = sweep_window()
+    configure(w, 0.1, 10, 8, 300)
+    spec = w.spec()
+    values = spec.values()
+    points = [SweepPoint(v, 0.1 + 0.01 * i, 0.3 - 0.01 * i, 0.2, 0.4, False)
+              for i, v in enumerate(values)]
+    w.sweep = RacingSweep(spec, 300, points)
+    w.plot.set_grid(spec.name, values, 300)
+    w.progress.setRange(0, len(values))
+    w._set_running(True)
+    for _ in range(3 * len(values)):
+        if not w.running:
+            break
+        w._on_poll()
+    assert not w.running
+    assert len(w.result.points) == len(values) == 9
+    assert w.progress.value() == 9
+    assert sorted(w.plot.points) == list(range(9))

@@ -219,17 +219,21 @@ class SweepWindow(QWidget):
         if sweep is None:
             self._poll.stop()
             return
+        # Whether the sweep has ended is read *before* the points are collected: a
+        # model finishing between the two would otherwise count as done without
+        # ever being drawn (the sweep ended "7 of 9" once).
+        closed, all_done = sweep.closed, sweep.done_count() >= sweep.total
         self.plot.add_points(sweep.finished_points())
         self.progress.setValue(len(self.plot.points))
         if sweep.cancelled:
-            if sweep.closed:
+            if closed:
                 self._poll.stop()
                 self._set_running(False)
                 self._set_status(f"Cancelled: {len(self.plot.points)} of {sweep.total} "
                                  "models were trained.")
                 self.finished.emit(None)
             return
-        if sweep.done_count() < sweep.total:
+        if not all_done:
             return
         self._poll.stop()
         failures = sweep.failures()
