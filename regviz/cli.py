@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list-presets", action="store_true", help="print the preset names and exit")
     p.add_argument("--steps", type=int, metavar="N",
                    help="train N steps headless (no visible window), then write the outputs")
-    p.add_argument("--screenshot", metavar="PNG", help="with --steps: save the window as a PNG")
+    p.add_argument("--screenshot", metavar="PICTURE",
+                   help="with --steps: save the window as a picture (.png, .jpg or .bmp; "
+                        "rendered offscreen, no display needed)")
     p.add_argument("--report", metavar="JSON", help="with --steps: write a JSON summary")
     p.add_argument("--history", metavar="CSV", help="with --steps: write the history as CSV")
     p.add_argument("--sweep", metavar="NAME=LOW:HIGH:POINTS",
@@ -84,6 +86,8 @@ def _main(argv: list[str]) -> int:
     config = config_from_args(args)
     outputs = [args.screenshot, args.report, args.history]
     if args.steps is None:
+        if args.sweep:
+            raise UsageError("--sweep needs --steps N and --report FILE")
         if any(outputs):
             raise UsageError("--screenshot, --report and --history need --steps N")
         _check_data(config)
@@ -93,14 +97,16 @@ def _main(argv: list[str]) -> int:
                    and not args.assignments)
     if args.steps < 0:
         raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
+    if args.sweep:
+        return _sweep(config, args)
     if not any(outputs):
         raise UsageError("--steps needs at least one of --screenshot, --report, --history")
     for path in filter(None, outputs):
         _check_writable(path)
-    if args.sweep:
-        return _sweep(config, args)
     if args.screenshot:
+        _check_picture_format(args.screenshot)
         _check_data(config)
+        _render_without_a_display()
         from .gui.screenshot import render_window_png
 
         try:
@@ -122,6 +128,7 @@ def _sweep(config: Config, args: argparse.Namespace) -> int:
 
     if not args.report or args.screenshot or args.history:
         raise UsageError("--sweep writes its result with --report FILE (and nothing else)")
+    _check_writable(args.report)
     try:
         spec = SweepSpec.parse(args.sweep)
     except ValueError as exc:
@@ -134,6 +141,23 @@ def _sweep(config: Config, args: argparse.Namespace) -> int:
     if best is not None:
         print(f"best {spec.name}={best.value:g}: test error {best.test_error:.3f}")
     return 0
+
+
+def _check_picture_format(path: str) -> None:
+    from .picture_format import picture_format
+
+    try:
+        picture_format(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _render_without_a_display() -> None:
+    """A picture needs no screen: Qt renders it offscreen, so ``--screenshot`` works
+    on a server or over ssh (Qt's default, xcb, aborts without a display). A
+    platform the user chose (QT_QPA_PLATFORM) is kept."""
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def _check_data(config: Config) -> None:

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...history_csv import history_csv
+from ...picture_format import picture_format
 from .file_writing import busy, show_done, show_error, write_atomically
 from .help_dialogs import VIEW_TITLES
 from .session_actions import exact_snapshot
 
 HISTORY, WINDOW = "history", "window"
 PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+SCREENSHOT_FILTER = "PNG image (*.png);;JPEG image (*.jpg *.jpeg);;BMP image (*.bmp)"
 
 
 def install_export_actions(window) -> None:
@@ -52,7 +54,7 @@ def export_targets(window) -> list[tuple[str, str]]:
 def save_screenshot(window, path: str | None = None) -> bool:
     if path is None:
         path, _ = QFileDialog.getSaveFileName(window, "Save screenshot", "regviz.png",
-                                              "PNG image (*.png)")
+                                              SCREENSHOT_FILTER)
         if not path:
             return False
         path = _with_suffix(path, ".png")
@@ -151,8 +153,11 @@ class _SnapshotRun(SimpleNamespace):
 
 
 def _save_image(image, path: str) -> None:
-    if not image.save(path, "PNG"):
-        raise OSError(f"cannot write {path}: saving the PNG failed")
+    """``image`` in the format ``path``'s suffix names (ValueError for one that is
+    not a picture format)."""
+    image_format = picture_format(path)
+    if not image.save(path, image_format):
+        raise OSError(f"cannot write {path}: saving the {image_format} failed")
 
 
 def _write(window, path: str, write) -> bool:
