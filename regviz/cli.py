@@ -179,6 +179,7 @@ def _run_headless(config: Config, steps: int):
         raise UsageError(str(exc)) from None
     try:
         experiment.step(steps)
+        experiment.finish()  # the history and report end at step N, not before it
     except TrainingDiverged:
         pass  # reported as "diverged": true with the last finite weights
     return experiment

@@ -96,6 +96,15 @@ class Experiment:
             self.diverged = exc
             raise
 
+    def finish(self) -> None:
+        """End of a run (the command line's ``--steps N``): the history gets its
+        point for the last step even between recording steps."""
+        try:
+            self.trainer.record_current()
+        except TrainingDiverged as exc:
+            self.diverged = exc
+            raise
+
     def reset(self, data: TrainTestData | None = None) -> None:
         """Start again from the initial weights (new data if the config's data changed)."""
         if data is not None:

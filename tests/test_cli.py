@@ -141,3 +141,15 @@ def test_screenshot_writes_the_format_its_suffix_names(tmp_path, name, magic):
     assert out.returncode == 0, out.stderr
     # The file's own signature (the format's magic bytes), not its name.
     assert (tmp_path / name).read_bytes()[:len(magic)] == magic
+
+
+@pytest.mark.parametrize("steps, recorded", [(10, [0, 10]), (25, [0, 10, 20, 25])])
+def test_history_and_report_end_at_the_last_step(tmp_path, steps, recorded):
+    """A 30,000-step run's CSV once ended at 29,990 and --steps 10 held only step 0."""
+    out = run_cli("--steps", str(steps), "--history", str(tmp_path / "h.csv"),
+                  "--report", str(tmp_path / "r.json"))
+    assert out.returncode == 0, out.stderr
+    header, *rows = (tmp_path / "h.csv").read_text().splitlines()
+    assert [int(row.split(",")[0]) for row in rows] == recorded
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["steps"] == steps and report["history_points"] == len(recorded)

@@ -69,9 +69,11 @@ class Trainer:
     the optimiser saw on them (under dropout, on the batch), the penalty for that
     batch, and evaluation-mode (no dropout) accuracies on all training and test
     points and test loss (no penalty). It is measured by step t + 1 before its
-    update (so the step's own forward pass is reused), hence after ``step(n)``
-    the newest point may be up to ``record_every`` steps old. The point at step 0
-    is measured at construction, all in evaluation mode.
+    update (so the step's own forward pass is reused); when ``step(n)`` ends on a
+    recording step, that pass is made there (and the next step's randomness put
+    back), so the history always reaches the last recording step, and
+    :meth:`record_current` adds the exact last step of a finished run. The point
+    at step 0 is measured at construction, all in evaluation mode.
     """
 
     def __init__(self, net: MLP, X_train, y_train, X_test, y_test,
@@ -245,6 +247,46 @@ class Trainer:
                 self.last = StepResult(self.step_count, loss, masks, rows)
             if n and not float(np.dot(params, params)) <= DIVERGED_SQUARED_NORM:
                 self._diverged(float("nan"), WEIGHTS_BLEW_UP)
+        if n and self.step_count >= self._next_record:
+            # The point for the step just reached would otherwise wait for the next
+            # step's forward pass: a run stopped here (``--steps 10``, a paused
+            # window) would end one point short of its last step.
+            self._record_ahead()
+
+    def record_current(self) -> None:
+        """Record the point for the current step now if the history lacks it, even
+        between recording steps (a finished run's history then ends at its last
+        step, e.g. ``--steps 12345``). Measured as the next step would measure it."""
+        if not len(self.history) or self.history.step[-1] != self.step_count:
+            self._record_ahead()
+
+    def _record_ahead(self) -> None:
+        """The history point for the current step, measured with the forward pass
+        the next step will make (its batch, its dropout masks), then the random
+        generator and the batch order are put back: the next step draws exactly
+        what it would have drawn, so a run cut into many ``step`` calls trains and
+        records exactly as one long call does."""
+        rng_state = self._rng.bit_generator.state
+        order, cursor = self._order, self._cursor
+        try:
+            with np.errstate(all="ignore"):
+                if self.batch_size is None or self.batch_size >= len(self.y_train):
+                    ws, X, full_batch = self._train_ws, self._X_train_columns, True
+                else:
+                    (ws, X, _), full_batch = self._next_batch(), False
+                lr = self._learning_rate
+                if self.lr_decay:
+                    lr = lr / (1.0 + self.lr_decay * self.step_count)
+                scale = (lr if self._optimizer.lr_in_gradient else 1.0) / ws.m
+                loss, _ = ws.forward_backward(self.net.augmented_t, self.net.weights,
+                                              self._grads_augmented, X, self._keep_probs,
+                                              self._rng, None, scale)
+                if not loss < DIVERGED_LOSS:
+                    self._diverged(loss)
+                self._record(loss, ws, ws.m, full_batch and not self._has_dropout)
+        finally:
+            self._rng.bit_generator.state = rng_state
+            self._order, self._cursor = order, cursor
 
     def _update_coefficients(self, lr: float, scale: float) -> None:
         """The L2 and L1 factors per parameter for this learning rate and batch,
