@@ -91,6 +91,7 @@ def _main(argv: list[str]) -> int:
         if any(outputs):
             raise UsageError("--screenshot, --report and --history need --steps N")
         _check_data(config)
+        _check_display()
         from .gui.launch import run  # Qt only when a window is wanted
 
         return run(config, use_last_preset=args.preset is None and not args.data
@@ -141,6 +142,16 @@ def _sweep(config: Config, args: argparse.Namespace) -> int:
     if best is not None:
         print(f"best {spec.name}={best.value:g}: test error {best.test_error:.3f}")
     return 0
+
+
+def _check_display() -> None:
+    """Say in one line why no window can open here, before Qt aborts trying."""
+    from .gui.system_libraries import DisplayUnavailable, check_display
+
+    try:
+        check_display()
+    except DisplayUnavailable as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _check_picture_format(path: str) -> None:

@@ -27,7 +27,8 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   the interactive window, remembered settings), ``settings.py`` (what is remembered),
   ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
   ``--screenshot`` and the screenshot tests), ``image_compare.py`` (comparing
-  pictures with baselines).
+  pictures with baselines), ``system_libraries.py`` (before Qt opens a window:
+  a display, and the X11 libraries Qt's xcb plugin needs).
 
 Where to start for a common change:
 
