@@ -91,3 +91,8 @@ def test_the_table_covers_the_real_plugin_and_finds_what_ldd_finds_missing():
     missing_by_ldd = sorted({XCB_LIBRARIES[s] for s, where in needed.items()
                              if where == "not found" and s in XCB_LIBRARIES})
     assert missing_xcb_packages() == missing_by_ldd
+
+
+def test_the_readme_lists_every_package():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert [p for p in XCB_LIBRARIES.values() if p not in readme] == []
