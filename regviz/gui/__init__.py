@@ -28,7 +28,8 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
   ``--screenshot`` and the screenshot tests), ``image_compare.py`` (comparing
   pictures with baselines), ``system_libraries.py`` (before Qt opens a window:
-  a display, and the X11 libraries Qt's xcb plugin needs).
+  a display, and the X11 libraries Qt's xcb plugin needs), ``svg_export.py`` (a
+  plot as an SVG that every renderer draws like the PNG).
 
 Where to start for a common change:
 

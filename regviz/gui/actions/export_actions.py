@@ -11,17 +11,20 @@ from types import SimpleNamespace
 import pyqtgraph.exporters as exporters
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
 )
 
 from ...history_csv import history_csv
 from ...picture_format import picture_format
+from ..svg_export import export_svg
 from .file_writing import busy, show_done, show_error, write_atomically
 from .help_dialogs import VIEW_TITLES
 from .session_actions import exact_snapshot
@@ -81,41 +84,32 @@ def export(window, target: str, path: str | None = None) -> bool:
 
         return _write(window, path, write)
     view = next(v for v in window.views if v.objectName() == target)
+    _bring_into_view(window, view)
     return _write(window, path, lambda tmp: export_plot(view, tmp))
 
 
+def _bring_into_view(window, view) -> None:
+    """A view in the hidden lower tab is neither laid out at its size nor drawn:
+    show its tab first (the file is then the picture the window shows)."""
+    for tabs in window.findChildren(QTabWidget):
+        index = tabs.indexOf(view)
+        if index >= 0 and tabs.currentIndex() != index:
+            tabs.setCurrentIndex(index)
+            for _ in range(2):  # the layout, then the view's drawing on show
+                QApplication.processEvents()
+
+
 def export_plot(view, path: str) -> None:
-    """One view as PNG or SVG (chosen by ``path``'s extension), drawn by pyqtgraph."""
+    """One view as PNG or SVG (chosen by ``path``'s extension), drawn by pyqtgraph;
+    the SVG looks like the PNG in any renderer (see ``svg_export``)."""
     item = view.graphics.scene() if hasattr(view, "graphics") else view.plot
     if Path(path).suffix.lower() == ".svg":
-        try:
-            exporters.SVGExporter(item).export(fileName=path)
-        except ValueError:
-            # pyqtgraph 0.14's SVGExporter cannot parse the path data Qt 6.11 writes
-            # ("not enough values to unpack"); Qt's own SVG generator draws the same plot.
-            _svg_with_qt(view.graphics if hasattr(view, "graphics") else view.plot_widget,
-                         path)
+        export_svg(item, path)
         return
     exporter = exporters.ImageExporter(item)
     exporter.parameters()["antialias"] = True
     image = exporter.export(toBytes=True)
     _save_image(image, path)
-
-
-def _svg_with_qt(widget, path: str) -> None:
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setFileName(path)
-    generator.setSize(widget.size())
-    generator.setViewBox(widget.rect())
-    generator.setTitle("regviz")
-    painter = QPainter(generator)
-    try:
-        widget.render(painter)
-    finally:
-        painter.end()
 
 
 def show_export_dialog(window) -> QDialog:
