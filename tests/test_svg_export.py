@@ -7,8 +7,8 @@ text hinting differ between renderers).
 Before the fix every scatter point was the whole sheet of marker symbols squeezed
 into 11 px (Qt showed garbled tiles) and every curve a huge filled shape in cairo."""
 
+import cairosvg  # the test extra; needs the system's libcairo2 (.ci/run installs it)
 import numpy as np
-import pytest
 from classroom_helpers import close_window, open_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
@@ -17,8 +17,6 @@ from PySide6.QtSvg import QSvgRenderer
 from regviz.gui.actions import export_actions
 from regviz.gui.image_compare import load_png, qimage_to_array
 from regviz.gui.svg_export import explicit_close
-
-cairosvg = pytest.importorskip("cairosvg")  # in the test extra; needs the system's libcairo2
 
 # A pixel differs when a channel moves by more than a quarter of its range; measured
 # 0.5–3 % of the pixels (text and edges drawn differently), 40–100 % before the fix.
