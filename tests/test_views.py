@@ -1,12 +1,12 @@
 """The five views, fed hand-built snapshots whose contents the tests chose."""
 
-import time
 
 import numpy as np
 import pytest
 from fake_snapshot import fake_snapshot
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from regviz.config import load_preset
 from regviz.experiment import Experiment
@@ -146,21 +146,23 @@ def test_no_dropout_says_so(make_view):
     assert "no dropout" in view.caption.text()
 
 
-def test_all_five_views_draw_a_real_snapshot_within_a_frame(make_view):
+def test_every_view_draws_what_the_snapshot_holds(make_view):
+    """Each view's picture follows the snapshot it is given: step 0 and step 3,000
+    of a run look different in every view (a view that ignored its snapshot, or
+    drew an older one, would not). (How long a frame takes is measured in
+    benchmarks/gui.py, not here: a timed test fails on a busy machine.)"""
     experiment = Experiment(load_preset("dropout"))
+    early = take_snapshot(experiment)
     experiment.step(3000)
-    snapshots = []
-    for _ in range(12):
-        experiment.step(5)
-        snapshots.append(take_snapshot(experiment))
-    views = [make_view(cls, size=(600, 400)) for cls in VIEWS.values()]
-    times = []
-    for s in snapshots:
-        start = time.perf_counter()
-        for v in views:
-            v.show_snapshot(s)
-        times.append(time.perf_counter() - start)
-    assert np.median(times[2:]) < 0.016, times
+    late = take_snapshot(experiment)
+    for name, cls in VIEWS.items():
+        view = make_view(cls, size=(600, 400))
+        pictures = []
+        for s in (early, late):
+            view.show_snapshot(s)
+            QApplication.processEvents()
+            pictures.append(view.grab().toImage())
+        assert pictures[0] != pictures[1], f"{name} drew step 3,000 like step 0"
 
 
 @pytest.mark.parametrize("preset, sets", [("overfit", {}), ("nnfs", {})])
