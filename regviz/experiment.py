@@ -11,6 +11,7 @@ import numpy as np
 
 from .config import Config
 from .core import MLP, Trainer, TrainingDiverged, datasets
+from .core.trainer import TrainerState
 
 
 @dataclass
@@ -47,6 +48,31 @@ class ChangeEvent:
         return f"{self.name}={text}"
 
 
+@dataclass(frozen=True)
+class ExperimentState:
+    """A copy of a whole run at one step: settings, points, weights, history, step,
+    the optimizer's and the random generator's state. ``Experiment.from_state``
+    gives an experiment that continues exactly as the original would have (the
+    window's undo keeps a few of these; see gui/actions/undo_actions.py)."""
+
+    config: Config
+    data: TrainTestData
+    trainer: TrainerState
+    events: tuple[ChangeEvent, ...]
+    diverged: TrainingDiverged | None
+    data_edited: bool
+
+    @property
+    def step(self) -> int:
+        return self.trainer.step_count
+
+    @property
+    def nbytes(self) -> int:
+        d = self.data
+        return self.trainer.nbytes + sum(a.nbytes for a in (d.X_train, d.y_train,
+                                                             d.X_test, d.y_test))
+
+
 def make_data(config: Config) -> TrainTestData:
     """Generate (or load, when ``config.data_file`` is set) and split the points."""
     if config.data_file:
@@ -68,9 +94,27 @@ class Experiment:
         config.validate()
         self.config = config
         self.data = data if data is not None else make_data(config)
+        # True once points were edited (``set_data``): the run's data is then no
+        # longer what its config would make, and the window says so.
+        self.data_edited = False
         self.events: list[ChangeEvent] = []
         self.diverged: TrainingDiverged | None = None
         self._build()
+
+    def save_state(self) -> ExperimentState:
+        """A copy of the run as it is now (see :class:`ExperimentState`)."""
+        return ExperimentState(self.config, self.data.copy(), self.trainer.save_state(),
+                               tuple(self.events), self.diverged, self.data_edited)
+
+    @classmethod
+    def from_state(cls, state: ExperimentState) -> Experiment:
+        """A new experiment continuing exactly from ``state`` (which stays usable)."""
+        experiment = cls(state.config, state.data.copy())
+        experiment.trainer.load_state(state.trainer)
+        experiment.events = list(state.events)
+        experiment.diverged = state.diverged
+        experiment.data_edited = state.data_edited
+        return experiment
 
     def _build(self) -> None:
         c, d = self.config, self.data
@@ -106,10 +150,17 @@ class Experiment:
             raise
 
     def reset(self, data: TrainTestData | None = None) -> None:
-        """Start again from the initial weights (new data if the config's data changed)."""
+        """Start again from the initial weights (new data if the config's data changed;
+        edited points stay otherwise)."""
         if data is not None:
             self.data = data
+            self.data_edited = False
         self._build()
+
+    def start_fresh(self) -> None:
+        """Step 0 on the points the config makes (edited points are dropped): what
+        choosing a preset does, so the data is the data the preset names."""
+        self.reset(make_data(self.config))
 
     def apply(self, config: Config) -> bool:
         """Steer to ``config``. Live fields take effect at the next step and are
@@ -136,8 +187,9 @@ class Experiment:
 
     def set_data(self, data: TrainTestData) -> None:
         """Train on edited points from now on (the weights are kept)."""
-        self.data = data
         self.trainer.set_data(data.X_train, data.y_train, data.X_test, data.y_test)
+        self.data = data
+        self.data_edited = True
 
     def report(self) -> dict[str, Any]:
         """The JSON summary the command line's ``--report`` writes."""

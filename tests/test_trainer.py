@@ -463,3 +463,35 @@ def test_bad_data():
     with pytest.raises(ValueError, match="learning_rate"):
         trainer.learning_rate = -0.1
     assert trainer.learning_rate == 0.01
+
+
+@pytest.mark.parametrize("optimizer, batch", [("sgd", None), ("adam", 32), ("momentum", 50)])
+def test_a_saved_state_continues_bit_for_bit(optimizer, batch):
+    """Undo and branching restore a run from a TrainerState: the restored trainer
+    must train on exactly as the original did (same masks, batches, moments)."""
+    reg = Regularization(l2=0.3, l1=0.01, keep_prob=0.8)
+    original = field_trainer(reg, optimizer=optimizer, batch_size=batch, learning_rate=0.05,
+                             record_every=7)
+    original.step(53)
+    state = original.save_state()
+    original.step(60)
+    for _ in range(2):  # the same state can be loaded twice
+        other = field_trainer(reg, seed=9, optimizer=optimizer, batch_size=batch,
+                              learning_rate=0.05, record_every=7)
+        other.load_state(state)
+        assert other.step_count == 53
+        other.step(60)
+        assert other.step_count == original.step_count == 113
+        assert np.array_equal(other.net.params, original.net.params)
+        a, b = original.history.as_dict(), other.history.as_dict()
+        for k in a:
+            assert np.array_equal(a[k], b[k], equal_nan=True), k
+        assert np.array_equal(original.history.weight_histograms.counts,
+                              other.history.weight_histograms.counts)
+    assert state.params is not original.net.params and state.nbytes > 0
+
+
+def test_a_state_does_not_fit_another_network():
+    state = field_trainer().save_state()
+    with pytest.raises(ValueError, match="do not fit"):
+        field_trainer(sizes=(2, 5, 1)).load_state(state)

@@ -16,7 +16,10 @@ update (so with Adam, L1 acts like decoupled weight decay, not through the momen
 
 from __future__ import annotations
 
+import copy
 import math
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -51,6 +54,36 @@ class StepResult:
         self.data_loss = data_loss
         self.masks = masks
         self.batch_indices = batch_indices
+
+
+@dataclass(frozen=True)
+class TrainerState:
+    """A copy of everything a :class:`Trainer`'s future depends on: the parameters,
+    the step count, the history (weight histograms included), the optimizer's
+    moments, the random generator and where the mini-batch order stands. A trainer
+    given it with :meth:`Trainer.load_state` continues bit for bit as the original
+    did (undo, branching a run). Independent of the trainer it came from."""
+
+    params: np.ndarray
+    step_count: int
+    history: History
+    optimizer: Any
+    rng_state: dict
+    order: np.ndarray | None
+    cursor: int
+    next_record: int
+    backup: np.ndarray
+    checkpoint: np.ndarray
+    last: StepResult | None
+
+    @property
+    def nbytes(self) -> int:
+        """Roughly the memory this state holds (the history dominates)."""
+        arrays = [self.params, self.backup, self.checkpoint]
+        arrays += list(self.history._data.values())
+        arrays += [self.history.weight_histograms._counts]
+        arrays += [v for v in vars(self.optimizer).values() if isinstance(v, np.ndarray)]
+        return sum(a.nbytes for a in arrays)
 
 
 class Trainer:
@@ -393,6 +426,38 @@ class Trainer:
         history.record_weights(self.step_count, net.weights)
         self._next_record = history.next_step(self.step_count)
         np.copyto(self._checkpoint, params)
+
+    def save_state(self) -> TrainerState:
+        """A copy of this trainer's state (see :class:`TrainerState`)."""
+        return TrainerState(
+            params=self.net.params.copy(), step_count=self.step_count,
+            history=copy.deepcopy(self.history), optimizer=copy.deepcopy(self._optimizer),
+            rng_state=copy.deepcopy(self._rng.bit_generator.state),
+            order=None if self._order is None else self._order.copy(), cursor=self._cursor,
+            next_record=self._next_record, backup=self._backup.copy(),
+            checkpoint=self._checkpoint.copy(), last=self.last)
+
+    def load_state(self, state: TrainerState) -> None:
+        """Continue from ``state`` (taken from a trainer of the same network sizes,
+        optimizer and data); ``state`` itself is left unchanged, so it can be loaded
+        again."""
+        if state.params.shape != self.net.params.shape:
+            raise ValueError(f"the saved parameters ({state.params.size}) do not fit this "
+                             f"network ({self.net.params.size} parameters)")
+        if type(state.optimizer) is not type(self._optimizer):
+            raise ValueError(f"the saved state is of optimizer "
+                             f"{type(state.optimizer).__name__}, not {self.optimizer_name}")
+        np.copyto(self.net.params, state.params)
+        self.step_count = state.step_count
+        self.history = copy.deepcopy(state.history)
+        self._optimizer = copy.deepcopy(state.optimizer)
+        self._rng.bit_generator.state = copy.deepcopy(state.rng_state)
+        self._order = None if state.order is None else state.order.copy()
+        self._cursor = state.cursor
+        self._next_record = state.next_record
+        np.copyto(self._backup, state.backup)
+        np.copyto(self._checkpoint, state.checkpoint)
+        self.last = state.last
 
     def restore(self, step: int, series: dict[str, np.ndarray]) -> None:
         """Continue from a saved session: its step count and history."""
