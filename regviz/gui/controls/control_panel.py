@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -157,6 +157,8 @@ class FieldControl(QWidget):
             self.editor.editingFinished.connect(self._text_entered)
         self.editor.setObjectName(editor_name(field.name))
         self.editor.setToolTip(tip)
+        if isinstance(self.editor, QLineEdit | QSpinBox):
+            self.editor.installEventFilter(self)
         row.addWidget(self.editor, 0 if self.slider is not None else 1)
         if field.kind == "path":
             self.browse_button = QPushButton("Browse…")
@@ -215,6 +217,21 @@ class FieldControl(QWidget):
         return self.slider is not None and self.slider.isSliderDown()
 
     # -- user input -----------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.editor and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            # After the editor has taken the value (this same key press applies it).
+            QTimer.singleShot(0, self._hand_back_keys)
+        return False
+
+    @Slot()
+    def _hand_back_keys(self) -> None:
+        """Enter applied the value: the keys belong to the window again (Space, R and
+        the digits are text while a field has the focus). A refused value keeps
+        the focus, so it can be corrected."""
+        if not self.has_error and self.editor.hasFocus():
+            self.editor.clearFocus()
+
     @Slot(object)
     def _changed(self, value) -> None:
         if not self._showing:

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...config import Config, load_preset, preset_description, preset_names
+from ...config import (
+    FIELDS_BY_NAME,
+    LIVE_FIELDS,
+    Config,
+    load_preset,
+    preset_description,
+    preset_names,
+)
 from ...experiment import Experiment
 from ...snapshot import Snapshot
 from ..actions.export_actions import install_export_actions
@@ -32,8 +39,9 @@ from ..actions.help_dialogs import install_help
 from ..actions.point_editor import install_point_editor
 from ..actions.presentation import install_view_actions, set_presentation
 from ..actions.session_actions import install_session_actions
-from ..actions.shortcuts import install_shortcuts
+from ..actions.shortcuts import PRESET_KEYS, install_shortcuts
 from ..actions.teach_actions import install_teach_actions
+from ..actions.undo_actions import install_undo_actions
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
 from ..settings import remember_preset, save_window
@@ -66,6 +74,13 @@ def banner_text(message: str) -> str:
 def _short_number(match: re.Match) -> str:
     value = float(match.group())
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+
+
+def restart_description(new: Config, old: Config) -> str:
+    """How the undo menu names a change of settings that restarts training."""
+    labels = [FIELDS_BY_NAME[name].label for name in new.changed_fields(old)
+              if name not in LIVE_FIELDS]
+    return f"{', '.join(labels)} changed"
 
 
 def gap_text(snapshot: Snapshot) -> str:
@@ -160,14 +175,15 @@ class MainWindow(QMainWindow):
         grow with every feature."""
         bar = self.menuBar()
         self.menus = {key: bar.addMenu(title) for key, title in
-                      (("file", "&File"), ("view", "&View"), ("teach", "&Teach"),
-                       ("help", "&Help"))}
+                      (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
+                       ("teach", "&Teach"), ("help", "&Help"))}
         for key, menu in self.menus.items():
             menu.setObjectName(f"{key}_menu")
         quit_action = QAction("&Quit", self)
         quit_action.setObjectName("quit")
         quit_action.triggered.connect(self.close)
         self.menus["file"].addAction(quit_action)
+        install_undo_actions(self)
         install_teach_actions(self)
         install_session_actions(self)
         install_export_actions(self)
@@ -202,7 +218,8 @@ class MainWindow(QMainWindow):
             self.preset_box.addItem(name)
             self.preset_box.setItemData(self.preset_box.count() - 1,
                                         preset_description(name), Qt.ItemDataRole.ToolTipRole)
-        self.preset_box.setToolTip("Load a ready-made experiment; training restarts (keys 1–9)")
+        self.preset_box.setToolTip("Load a ready-made experiment; training restarts on its "
+                                   f"own points (keys {PRESET_KEYS[0]}–{PRESET_KEYS[-1]})")
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
         preset_row = QHBoxLayout()
@@ -219,6 +236,7 @@ class MainWindow(QMainWindow):
         column_layout.addLayout(buttons)
         column_layout.addWidget(self.step_counter)
         column_layout.addLayout(preset_row)
+        column_layout.addWidget(self._build_data_note())
         column_layout.addWidget(self.control_panel, 1)
         scroll = QScrollArea()
         scroll.setObjectName("sidebar")
@@ -228,6 +246,19 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(CONTROL_PANEL_WIDTH)
         return scroll
+
+    def _build_data_note(self) -> QLabel:
+        """Shown while the run trains on points edited by hand: the numbers are then
+        not the preset's, and the window says so (and how to get its points back)."""
+        self.data_note = QLabel("✎ Training on your edited points, not the preset's. "
+                                "Choose a preset (or its key) to get its points back.")
+        self.data_note.setObjectName("data_note")
+        self.data_note.setWordWrap(True)
+        self.data_note.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 4px 6px;"
+                                     "border-radius: 4px;")
+        self.data_note.hide()
+        self.data_edited = False
+        return self.data_note
 
     def _build_views(self) -> QWidget:
         self.banner = QLabel()
@@ -315,15 +346,29 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reset(self) -> None:
+        self.undo_point("Reset")
         self._hide_banner()
         self.controller.reset_requested.emit()
+
+    def undo_point(self, description: str) -> bool:
+        """Keep the run as it is now so Ctrl+Z can bring it back; call before any
+        action that throws it away (see actions/undo_actions.py)."""
+        return self.undo_actions.push(description)
+
+    @Slot()
+    def undo(self) -> bool:
+        return self.undo_actions.undo()
 
     @Slot(object)
     def apply_config(self, config: Config) -> None:
         """Send ``config`` to the training (live fields at the next step, anything
         structural restarts it)."""
         if config.needs_reset(self.config):
+            self.undo_point(restart_description(config, self.config))
             self._hide_banner()
+        self._send_config(config)
+
+    def _send_config(self, config: Config) -> None:
         self.config = config
         self.controller.config_requested.emit(config)
         self._update_title()
@@ -336,10 +381,14 @@ class MainWindow(QMainWindow):
         """Switch to preset ``name``: training restarts from its step 0, even where
         only live settings differ (overfit → l2), so the class sees the whole run."""
         config = load_preset(name)
+        self.undo_point(f"Preset {name}")
         self.preset_box.setCurrentText(name)
         self.control_panel.show_config(config)
-        self.apply_config(config)
-        self.reset()
+        self._hide_banner()
+        self._send_config(config)
+        # The preset's own points too: points edited for another lesson must not
+        # silently change this one's numbers.
+        self.controller.fresh_start_requested.emit()
         if self.remember_settings:
             remember_preset(name)
 
@@ -370,6 +419,11 @@ class MainWindow(QMainWindow):
             self.rate_label.setText("paused")
         else:  # the first quarter second of a run has no measured rate yet
             self.rate_label.setText(f"{rate:,.0f} steps/s" if rate else "training…")
+        edited = bool(snapshot.extra.get("data_edited", False))
+        if edited != self.data_edited:
+            self.data_edited = edited
+            self.data_note.setVisible(edited)
+            self._update_title()
         if snapshot.diverged:
             self._show_banner(banner_text(snapshot.diverged), "diverged")
         elif self._banner_kind == "diverged":
@@ -420,7 +474,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.config.preset or "custom"
-        self.setWindowTitle(f"regviz — {name}")
+        points = " · your edited points" if self.data_edited else ""
+        self.setWindowTitle(f"regviz — {name}{points}")
 
     # -- shutting down ---------------------------------------------------------------
     def shutdown(self) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 
 from ...config import Config
 from ...core import TrainingDiverged
-from ...experiment import Experiment, TrainTestData
+from ...experiment import Experiment, ExperimentState, TrainTestData
 from ...snapshot import Snapshot, take_snapshot
 
 TICK_BUDGET_S = 0.012  # training time per timer tick before the event loop runs again
@@ -68,6 +68,7 @@ class TrainingWorker(QObject):
         self.experiment = experiment
         self.snapshot_interval = DEFAULT_SNAPSHOT_INTERVAL_S
         self.last_snapshot: Snapshot | None = None
+        self.captured_state: ExperimentState | None = None
         self.steps_per_second = 0.0
         self._timer: QTimer | None = None
         self._running = False
@@ -137,6 +138,25 @@ class TrainingWorker(QObject):
             return
         self.experiment.reset()
         self.emit_snapshot()
+
+    @Slot()
+    @_never_raises
+    def start_fresh(self) -> None:
+        """Step 0 on the points the config makes (a preset brings its own points
+        back; edited ones go). Training keeps running if it was."""
+        if self._stopped:
+            return
+        try:
+            self.experiment.start_fresh()
+        except (ValueError, OSError) as exc:  # the data file has gone meanwhile
+            self._halt()
+            self.error.emit(str(exc))
+        self.emit_snapshot()
+
+    @Slot()
+    def capture_state(self) -> None:
+        """Copy the experiment's state for ``TrainingController.capture_state``."""
+        self.captured_state = self.experiment.save_state()
 
     @Slot(object)
     @_never_raises
@@ -235,6 +255,7 @@ class TrainingWorker(QObject):
         snapshot = take_snapshot(self.experiment)
         snapshot.extra["steps_per_second"] = self.steps_per_second if self._running else 0.0
         snapshot.extra["running"] = self._running
+        snapshot.extra["data_edited"] = self.experiment.data_edited
         self.last_snapshot = snapshot
         self._last_emit = now
         self.snapshot_ready.emit(snapshot)
@@ -307,6 +328,7 @@ class TrainingController(WorkerController):
     pause_requested = Signal()
     step_requested = Signal(int)
     reset_requested = Signal()
+    fresh_start_requested = Signal()
     config_requested = Signal(object)
     data_requested = Signal(object)
     experiment_requested = Signal(object)
@@ -320,10 +342,22 @@ class TrainingController(WorkerController):
             (self.pause_requested, worker.pause),
             (self.step_requested, worker.step),
             (self.reset_requested, worker.reset),
+            (self.fresh_start_requested, worker.start_fresh),
             (self.config_requested, worker.apply_config),
             (self.data_requested, worker.set_data),
             (self.experiment_requested, worker.replace_experiment),
             (self.snapshot_interval_requested, worker.set_snapshot_interval)))
+
+    def capture_state(self) -> ExperimentState:
+        """A copy of the training's whole state, taken in the worker's thread between
+        steps, after every request sent before (undo points)."""
+        if self.thread.isRunning():
+            QMetaObject.invokeMethod(self.worker, "capture_state",
+                                     Qt.ConnectionType.BlockingQueuedConnection)
+        else:  # not started (or shut down): nothing else is touching the worker
+            self.worker.capture_state()
+        state, self.worker.captured_state = self.worker.captured_state, None
+        return state
 
     @property
     def experiment(self) -> Experiment:
