@@ -4,7 +4,9 @@ imports nothing from Qt."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -71,6 +73,52 @@ class ExperimentState:
         d = self.data
         return self.trainer.nbytes + sum(a.nbytes for a in (d.X_train, d.y_train,
                                                              d.X_test, d.y_test))
+
+
+# The generated datasets whose number of classes the ``classes`` setting chooses.
+MULTICLASS_DATASETS = ("spiral", "gaussian")
+
+
+def inapplicable_settings(config: Config) -> dict[str, str]:
+    """The settings that change nothing for ``config``'s points, each with one line
+    saying why (the window disables their controls: a control that only wipes the
+    run teaches the class nothing)."""
+    why: dict[str, str] = {}
+    if config.data_file:
+        name = Path(config.data_file).name
+        summary = _file_summary(config.data_file)
+        count = f" ({summary[0]} points)" if summary else ""
+        for setting in ("dataset", "n_samples", "noise"):
+            why[setting] = (f"The points come from {name}{count}; clear Data file to use "
+                            "generated points.")
+        why["classes"] = f"The points come from {name}{count}: its labels decide the classes."
+        if summary and summary[1]:
+            for setting in ("test_fraction", "data_seed"):
+                why[setting] = f"{name} brings its own train/test split."
+    elif config.dataset not in MULTICLASS_DATASETS:
+        why["classes"] = (f"The {config.dataset} dataset always has 2 classes; Classes "
+                          f"applies to {' and '.join(MULTICLASS_DATASETS)}.")
+    return why
+
+
+def _file_summary(path: str) -> tuple[int, bool] | None:
+    """(number of points, whether the file has its own test points), or None if it
+    cannot be read; cached while the file is unchanged."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return _read_summary(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_summary(path: str, mtime_ns: int, size: int) -> tuple[int, bool] | None:
+    try:
+        loaded = datasets.load(path)
+    except (OSError, ValueError):
+        return None
+    has_test = loaded.X_test is not None and len(loaded.X_test) > 0
+    return len(loaded.y_train) + (len(loaded.y_test) if has_test else 0), has_test
 
 
 def make_data(config: Config) -> TrainTestData:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from superqt.utils import qthrottled
 
 from ...config import FIELDS, Config, Field
+from ...experiment import inapplicable_settings
 from ...formula import formula_text
 
 # The objectName of a setting's widget is the setting's name, except these, whose
@@ -44,6 +45,7 @@ SLIDER_STEPS = 1000
 LOG_SLIDER_DECADES = 6  # a log slider spans max/10⁶ … max, plus 0 at its left end
 DRAG_UPDATE_MS = 60  # a slider drag sends at most ~16 configs a second
 ERROR_STYLE = "background: #ffd6d6;"
+NEW_POINTS_TIP = "Draw a fresh set of points (the next data seed); training restarts."
 
 
 def editor_name(field_name: str) -> str:
@@ -198,6 +200,15 @@ class FieldControl(QWidget):
             self._showing = False
         self.clear_error()
 
+    def set_applicable(self, reason: str) -> None:
+        """Disable the control when the setting changes nothing here (``reason``
+        says why, in its tooltip); "" enables it."""
+        self.setEnabled(not reason)
+        tip = f"{reason}\n\n{tooltip(self.field)}" if reason else tooltip(self.field)
+        for widget in (self, self.editor, self.slider, self.browse_button):
+            if widget is not None:
+                widget.setToolTip(tip)
+
     def show_error(self, message: str) -> None:
         self.editor.setStyleSheet(ERROR_STYLE)
         self.error_label.setText(message)
@@ -297,8 +308,7 @@ class ControlPanel(QWidget):
             if group == "data":
                 self.regenerate_button = QPushButton("New points")
                 self.regenerate_button.setObjectName("regenerate")
-                self.regenerate_button.setToolTip(
-                    "Draw a fresh set of points (the next data seed); training restarts.")
+                self.regenerate_button.setToolTip(NEW_POINTS_TIP)
                 self.regenerate_button.clicked.connect(self.regenerate)
                 form.addRow("", self.regenerate_button)
             layout.addWidget(box)
@@ -344,6 +354,21 @@ class ControlPanel(QWidget):
         for name, control in self.controls.items():
             control.show_value(getattr(config, name))
         self._show_formula()
+        self._show_applicable()
+
+    def _show_applicable(self) -> None:
+        """Controls whose setting changes nothing for these points are disabled,
+        their tooltips saying why (Classes for a two-class dataset, the generator's
+        settings while the points come from a file)."""
+        why = inapplicable_settings(self.config)
+        for name, control in self.controls.items():
+            control.set_applicable(why.get(name, ""))
+            label = self.findChild(QLabel, f"{name}_label")
+            label.setEnabled(name not in why)
+            label.setToolTip(control.toolTip())
+        from_file = why.get("dataset", "")
+        self.regenerate_button.setEnabled(not from_file)
+        self.regenerate_button.setToolTip(from_file or NEW_POINTS_TIP)
 
     def formula_text(self) -> str:
         """The objective shown under the regularization controls."""
@@ -383,6 +408,7 @@ class ControlPanel(QWidget):
             return
         self.config = new
         self._show_formula()
+        self._show_applicable()
         # Show the checked value back ("5e-1" reads "0.5"; scripted edits show too).
         control.show_value(getattr(new, name))
         if control.dragging:
