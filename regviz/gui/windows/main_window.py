@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -84,12 +85,23 @@ def restart_description(new: Config, old: Config) -> str:
 
 
 def gap_text(snapshot: Snapshot) -> str:
-    """Train and test accuracy and the gap between them, for the status bar."""
-    h = snapshot.history
-    if not len(h["step"]):
+    """Train and test accuracy and the gap between them, for the status bar: of the
+    weights the boundary plot shows (after a divergence, the last finite ones,
+    not the history's last point, which is older)."""
+    data = snapshot.data
+    if snapshot.train_predictions is None or not len(data.y_train):
         return ""
-    train, test = 100 * h["train_accuracy"][-1], 100 * h["test_accuracy"][-1]
-    return f"train {train:.1f}%  ·  test {test:.1f}%  ·  gap {train - test:.1f} points"
+    train = 100 * float(np.mean(snapshot.train_predictions == data.y_train))
+    test = (100 * float(np.mean(snapshot.test_predictions == data.y_test))
+            if len(data.y_test) else float("nan"))
+    text = f"train {train:.1f}%  ·  test {test:.1f}%  ·  gap {train - test:.1f} points"
+    if snapshot.diverged:
+        return f"diverged at step {snapshot.step:,}: last finite weights {text}"
+    return text
+
+
+PLAY_AFTER_DIVERGENCE = ("Play cannot go on from a diverged run: lower the learning rate "
+                         "and press Reset (R), or Ctrl+Z if a reset went before.")
 
 
 class MainWindow(QMainWindow):
@@ -329,6 +341,13 @@ class MainWindow(QMainWindow):
         if on:
             if self._banner_kind == "error":
                 self._hide_banner()
+            if self.latest is not None and self.latest.diverged:
+                # Say why nothing happens instead of silently unpressing the button.
+                self._show_banner(f"{banner_text(self.latest.diverged)} "
+                                  f"{PLAY_AFTER_DIVERGENCE}", "diverged")
+                self.statusBar().showMessage(PLAY_AFTER_DIVERGENCE, 8000)
+                self.play_button.setChecked(False)
+                return
             self.controller.play_requested.emit()
         else:
             self.controller.pause_requested.emit()
@@ -425,7 +444,8 @@ class MainWindow(QMainWindow):
             self.data_note.setVisible(edited)
             self._update_title()
         if snapshot.diverged:
-            self._show_banner(banner_text(snapshot.diverged), "diverged")
+            if self._banner_kind != "diverged":  # keep a longer explanation shown
+                self._show_banner(banner_text(snapshot.diverged), "diverged")
         elif self._banner_kind == "diverged":
             self._hide_banner()  # reset, or a new experiment: healthy again
 
