@@ -2,7 +2,8 @@
 weights, so the only difference between them is the regularizer.
 
 The default is the course's three experiments on one network: no regularization,
-L2 with λ=0.7 and dropout with keep_prob=0.86. The runs may differ only in the
+L2 with λ=0.7 and dropout with keep_prob=0.86; ``COMPARISONS`` names the ready-made
+sets of runs (also Adam + L2 against AdamW). The runs may differ only in the
 regularization settings (``RUN_FIELDS``); everything that shapes the data or the
 network comes from one base config, and the initial weights of the first run are
 copied into the others, so "same start" is a fact, not a hope. Pure numpy: no Qt.
@@ -11,34 +12,82 @@ copied into the others, so "same start" is a fact, not a hope. Pure numpy: no Qt
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from .config import Config
+from .config import Config, load_preset
 from .core import TrainingDiverged
 from .experiment import Experiment, TrainTestData, make_data
 
-RUN_FIELDS = ("l2", "l1", "keep_prob")  # what may differ between the runs
+RUN_FIELDS = ("l2", "l1", "weight_decay", "keep_prob")  # what may differ between the runs
 MIN_RUNS, MAX_RUNS = 2, 4
 # The course's three experiments, then a fourth for the curious: L1.
 DEFAULT_RUNS: tuple[dict[str, float], ...] = (
-    {"l2": 0.0, "l1": 0.0, "keep_prob": 1.0},
-    {"l2": 0.7, "l1": 0.0, "keep_prob": 1.0},
-    {"l2": 0.0, "l1": 0.0, "keep_prob": 0.86},
-    {"l2": 0.0, "l1": 0.5, "keep_prob": 1.0},
+    {"l2": 0.0, "l1": 0.0, "weight_decay": 0.0, "keep_prob": 1.0},
+    {"l2": 0.7, "l1": 0.0, "weight_decay": 0.0, "keep_prob": 1.0},
+    {"l2": 0.0, "l1": 0.0, "weight_decay": 0.0, "keep_prob": 0.86},
+    {"l2": 0.0, "l1": 0.5, "weight_decay": 0.0, "keep_prob": 1.0},
 )
 
 
+@dataclass(frozen=True)
+class ComparisonPreset:
+    """A ready-made comparison: the runs' regularization settings on a base config
+    (``base_preset``'s, or None for the window's current one)."""
+
+    name: str
+    title: str
+    description: str
+    runs: tuple[dict[str, Any], ...]
+    base_preset: str | None = None
+
+    def configs(self, current: Config) -> list[Config]:
+        base = load_preset(self.base_preset) if self.base_preset else current
+        off = {name: 0.0 for name in RUN_FIELDS if name != "keep_prob"}
+        return [base.with_values(**{**off, "keep_prob": 1.0, **run}) for run in self.runs]
+
+
+# PyTorch's Adam(weight_decay=0.01) adds 0.01·θ to the gradient: L2 with λ = 0.005
+# (book scale); AdamW(weight_decay=0.01) is the decoupled decay. Same data, same
+# initial weights, the same number: what differs is only where the decay acts.
+ADAM_L2_VS_ADAMW = ComparisonPreset(
+    "adam_l2_vs_adamw", "Adam + L2 vs AdamW",
+    "Adam with L2 λ = 0.005 (PyTorch's Adam(weight_decay=0.01)) against AdamW with "
+    "weight decay 0.01: under plain SGD the same run; under Adam, L2's pull on each "
+    "weight is divided by that weight's recent gradient size, while AdamW takes the "
+    "same share lr·wd from every weight.",
+    ({"l2": 0.005}, {"weight_decay": 0.01}), base_preset="adamw")
+COURSE_RUNS = ComparisonPreset(
+    "course", "None vs L2 vs dropout (the course)",
+    "The course's three experiments on the current data and network: no "
+    "regularization, L2 λ = 0.7 and dropout keep_prob = 0.86.", DEFAULT_RUNS[:3])
+COMPARISONS = {preset.name: preset for preset in (COURSE_RUNS, ADAM_L2_VS_ADAMW)}
+
+
 def run_label(config: Config) -> str:
-    """A short name for a run's regularization, e.g. "L2 λ=0.7 + dropout 0.86"."""
+    """A short name for a run's regularization, e.g. "L2 λ=0.7 + dropout 0.86";
+    Adam runs name it ("Adam + L2 λ=0.005", "AdamW wd=0.01")."""
     parts = []
     if config.l2 > 0:
         parts.append(f"L2 λ={config.l2:g}")
     if config.l1 > 0:
         parts.append(f"L1 λ={config.l1:g}")
+    if config.weight_decay > 0 and config.optimizer != "adam":
+        parts.append(f"weight decay {config.weight_decay:g}")
     if config.keep_prob < 1:
         parts.append(f"dropout {config.keep_prob:g}")
+    if config.optimizer == "adam":
+        name = f"AdamW wd={config.weight_decay:g}" if config.weight_decay > 0 else "Adam"
+        return " + ".join([name, *parts])
     return " + ".join(parts) if parts else "none"
+
+
+def shows_shrink(configs: list[Config]) -> bool:
+    """Whether the runs shrink their weights in ways worth showing side by side:
+    weight decay, or L2 through an optimizer other than plain SGD (under SGD, L2
+    takes one share of every weight, as weight decay does)."""
+    return any(c.weight_decay > 0 or (c.l2 > 0 and c.optimizer != "sgd") for c in configs)
 
 
 def default_configs(base: Config, n: int = 3) -> list[Config]:

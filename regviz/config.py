@@ -203,6 +203,14 @@ FIELDS: tuple[Field, ...] = (
           "Adds λ·Σ|w| to the loss, pushing weights toward 0 by a constant amount so many "
           "become exactly 0. Applies at the next step.",
           "regularization", live=True, minimum=0.0, maximum=100.0, log=True),
+    Field("weight_decay", "float", 0.0, "Weight decay",
+          "Decoupled weight decay (AdamW): each step also takes lr·wd of every weight's "
+          "value away, outside the optimizer and not part of the loss (the penalty curve "
+          "leaves it out). Under SGD it equals L2 with λ = wd/2 (÷2m off); under Adam it "
+          "does not. It covers what the penalty covers (Penalized layers, and biases only "
+          "with Regularize biases), so the two differ only in how they act. Applies at "
+          "the next step.",
+          "regularization", live=True, minimum=0.0, maximum=100.0, log=True),
     Field("regularize_biases", "bool", False, "Regularize biases",
           "Also add the L1/L2 penalty on the biases to the loss (the book does; the course "
           "does not).",
@@ -252,6 +260,7 @@ class Config:
     batch_size: int = 0
     l2: float = 0.0
     l1: float = 0.0
+    weight_decay: float = 0.0
     regularize_biases: bool = False
     divide_by_2m: bool = True
     regularized_layers: tuple[int, ...] = ()
@@ -352,6 +361,8 @@ class Config:
             l1_bias=per_layer(self.l1 if bias else 0.0),
             keep_prob=self.keep_prob,
             divide_by_2m=self.divide_by_2m,
+            weight_decay=per_layer(self.weight_decay),
+            weight_decay_bias=per_layer(self.weight_decay if bias else 0.0),
         )
 
 

@@ -1,6 +1,7 @@
 """The objective a Config trains, as text: the data loss plus the penalty exactly as
 configured (÷2m or not, biases or not, which layers), the gradient term the
-penalty adds, and dropout when it is on. Pure Python: the control panel shows it,
+penalty adds, decoupled weight decay (which is not in the objective: a line of its
+own says so) and dropout when it is on. Pure Python: the control panel shows it,
 tests read it.
 
 The terms follow :mod:`regviz.core.regularization`: the course's form divides every
@@ -18,18 +19,20 @@ from .config import Config
 @dataclass(frozen=True)
 class Formula:
     """``loss``: J = data loss + penalty; ``gradient``: what the penalty adds to
-    ∂J/∂W (and ∂J/∂b), a line each; ``dropout``: how the hidden layers are thinned ("" when
-    keep_prob is 1); ``where``: what m and the layer range mean ("" if nothing to say)."""
+    ∂J/∂W (and ∂J/∂b), a line each; ``decay``: decoupled weight decay's update ("" when
+    it is 0); ``dropout``: how the hidden layers are thinned ("" when keep_prob is 1);
+    ``where``: what m and the layer range mean ("" if nothing to say)."""
 
     loss: str
     gradient: str
     dropout: str
     where: str
+    decay: str = ""
 
     @property
     def text(self) -> str:
-        return "\n".join(part for part in (self.loss, self.gradient, self.dropout, self.where)
-                         if part)
+        return "\n".join(part for part in (self.loss, self.gradient, self.decay, self.dropout,
+                                            self.where) if part)
 
 
 def layers_text(config: Config) -> str:
@@ -80,18 +83,26 @@ def formula(config: Config) -> Formula:
     else:
         loss = "J = cross-entropy   (no penalty)"
         gradient = ""
+    decay = ""
+    if config.weight_decay > 0:
+        # Not a term of J: the update itself shrinks the parameters (see core.trainer).
+        wd = _number(config.weight_decay)
+        # No-break spaces: a wrapped line must not split "W −= lr·wd·W" in two.
+        steps = ", ".join(f"{p}\u00a0−=\u00a0lr·{wd}·{p}" for p in params)
+        decay = f"Weight decay (not in J): each step also {steps}, outside the optimizer"
     dropout = ""
     if config.keep_prob < 1:
         kp = _number(config.keep_prob)
         dropout = (f"Dropout: each hidden unit kept with p = {kp}, survivors ×1/{kp}; "
                    "no dropout when evaluating")
     where = ""
-    if terms:
-        where = f"penalty on {layers_text(config)}"
-        if course:
+    if terms or decay:
+        covered = " and decay" if terms and decay else ""
+        where = f"{'penalty' if terms else 'decay'}{covered} on {layers_text(config)}"
+        if course and terms:
             where += "; m = training points per step" + (
                 f" ({config.batch_size})" if config.batch_size else " (all of them)")
-    return Formula(loss, gradient, dropout, where)
+    return Formula(loss, gradient, dropout, where, decay)
 
 
 def formula_text(config: Config) -> str:

@@ -3,7 +3,8 @@
 The training worker makes these in its own thread and hands them to the GUI, so
 the views never touch arrays the trainer is still writing. Everything heavy that a
 view needs (the decision-boundary grid, the dropout ensemble, the weight
-histograms) is computed or copied here, off the GUI thread. Pure numpy: no Qt.
+histograms, the constraint picture) is computed or copied here, off the GUI
+thread. Pure numpy: no Qt.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .config import Config
+from .constraint_picture import ConstraintPicture, NoPicture, WeightPair, constraint_picture
 from .contour import contour_segments
 from .core.dropout_ensemble import prediction_spread, thinned_probabilities
 from .core.history import WeightHistograms
+from .core.mlp import layer_views
 from .experiment import ChangeEvent, Experiment, TrainTestData
 
 GRID_RESOLUTION = 96  # rows of the boundary grid; columns follow PLANE_ASPECT
@@ -32,6 +35,11 @@ ENSEMBLE_SIZE = 12
 # own cost (the previous one is shown meanwhile), so even a big network spends at
 # most ~1/ENSEMBLE_BUDGET of the worker's time on it.
 ENSEMBLE_BUDGET = 5.0
+# The constraint picture (a 64×64 grid of data losses) likewise: while training, at
+# most once per CONSTRAINT_BUDGET times its cost and at most CONSTRAINT_RATE times a
+# second, the previous one shown meanwhile.
+CONSTRAINT_BUDGET = 5.0
+CONSTRAINT_RATE = 4.0
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,12 @@ class Snapshot:
     weight_histograms: WeightHistograms | None = None
     # Only with keep_prob < 1 and the ensemble requested (see request_ensemble).
     dropout_ensemble: DropoutEnsemble | None = None
+    # Per regularized weight (flat, layer by layer), the share of its value L2 and
+    # weight decay take per step now (Trainer.shrink_per_step); None without either.
+    shrink: np.ndarray | None = None
+    # Only when a pair of weights was asked for (take_snapshot's ``constraint``);
+    # NoPicture says why there is none (a pair too costly in a big network).
+    constraint: ConstraintPicture | NoPicture | None = None
 
 
 def data_bounds(data: TrainTestData, margin: float = 0.1,
@@ -234,12 +248,17 @@ _ensemble_throttle = _EnsembleThrottle()
 
 
 def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
-                  ensemble: EnsembleRequest | None = None) -> Snapshot:
+                  ensemble: EnsembleRequest | None = None,
+                  constraint: WeightPair | None = None, now: bool = False,
+                  shrink: bool = False) -> Snapshot:
     """Copy everything the views need from ``experiment`` at its current step.
 
     ``ensemble``: which parts of the dropout ensemble to compute, now (None: what
     the GUI last asked for with :func:`request_ensemble`, at most as often as its
-    cost allows — see ``ENSEMBLE_BUDGET``)."""
+    cost allows — see ``ENSEMBLE_BUDGET``). ``constraint``: the pair of weights
+    whose constraint picture to include (None: none), recomputed at most as often
+    as ``CONSTRAINT_BUDGET`` and ``CONSTRAINT_RATE`` allow unless ``now``.
+    ``shrink``: include each regularized weight's shrink per step (compare mode)."""
     trainer = experiment.trainer
     last = getattr(trainer, "last", None)
     masks = [None if m is None else m.copy() for m in (last.masks if last else [])]
@@ -265,7 +284,66 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
         weight_histograms=_histograms(trainer),
         dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
                           else _ensemble_throttle.get(experiment, ensemble_request())),
+        shrink=weight_shrink(experiment) if shrink else None,
+        constraint=(None if constraint is None
+                    else _constraint_throttle.get(experiment, constraint, now)),
     )
+
+
+def weight_shrink(experiment: Experiment) -> np.ndarray | None:
+    """The regularized weights' shrink per step (see ``Trainer.shrink_per_step``),
+    biases and unregularized weights left out; None when nothing shrinks them."""
+    trainer = experiment.trainer
+    if not hasattr(trainer, "shrink_per_step"):
+        return None
+    net = experiment.net
+    rates = layer_views(trainer.shrink_per_step(), net.sizes)
+    shrink = np.concatenate([r[:-1].ravel() for r in rates])  # the W rows, not b
+    covered = (shrink > 0) | np.isnan(shrink)
+    return shrink[covered] if covered.any() else None
+
+
+def constraint_for(experiment: Experiment, pair: WeightPair,
+                   resolution: int | None = None) -> ConstraintPicture | NoPicture:
+    """The constraint picture of ``pair`` at ``experiment``'s current weights, with
+    the path the pair took (the history's parameter trail)."""
+    net, data = experiment.net, experiment.data
+    trail = experiment.trainer.history.parameter_trail
+    path = trail.values(pair.flat_indices(net.sizes)) if trail is not None else None
+    return constraint_picture(net, data.X_train, data.y_train,
+                              experiment.config.regularization(), pair, path=path,
+                              resolution=resolution, step=experiment.step_count)
+
+
+class _ConstraintThrottle:
+    """The latest constraint picture per trainer, and when it may be replaced: a
+    new pair or new settings at once, a new step once the budget allows."""
+
+    def __init__(self):
+        self._latest: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def get(self, experiment: Experiment, pair: WeightPair,
+            now: bool) -> ConstraintPicture | NoPicture:
+        trainer = experiment.trainer
+        settings = (pair, experiment.config.regularization(), id(experiment.data))
+        start = time.perf_counter()
+        with self._lock:
+            entry = self._latest.get(trainer)
+        if entry is not None and not now:
+            old_settings, step, not_before, picture = entry
+            if old_settings == settings and (step == experiment.step_count
+                                             or start < not_before):
+                return picture
+        picture = constraint_for(experiment, pair)
+        took = time.perf_counter() - start
+        wait = max(CONSTRAINT_BUDGET * took, 1.0 / CONSTRAINT_RATE)
+        with self._lock:
+            self._latest[trainer] = (settings, experiment.step_count, start + wait, picture)
+        return picture
+
+
+_constraint_throttle = _ConstraintThrottle()
 
 
 def _histograms(trainer) -> WeightHistograms | None:

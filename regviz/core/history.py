@@ -5,7 +5,9 @@ capacity is reached every other point is dropped and the stride doubles, so a ru
 of any length keeps at most ``capacity`` points per series and still spans all of
 it, evenly. Weight histograms over time (:class:`WeightHistograms`) are kept the
 same way, with a smaller capacity: one histogram per layer is far more than one
-number.
+number. The parameters themselves (:class:`ParameterTrail`) are kept at a few
+hundred steps, within a memory budget, so the path any pair of weights took can be
+drawn afterwards.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class History:
             self._data[name] = np.empty((capacity, n_layers))
         self._n = 0
         self.weight_histograms = self._new_histograms()
+        self.parameter_trail: ParameterTrail | None = None  # made at the first record
 
     def _new_histograms(self) -> WeightHistograms:
         # A multiple of this history's stride, so its columns fall on recorded
@@ -53,6 +56,12 @@ class History:
     def record_weights(self, step: int, weights) -> None:
         """Offer the weights at ``step`` to the histograms over time (kept when due)."""
         self.weight_histograms.record(step, weights)
+
+    def record_parameters(self, step: int, params: np.ndarray) -> None:
+        """Offer the flat parameters at ``step`` to the trail (kept when due)."""
+        if self.parameter_trail is None or self.parameter_trail.size != params.size:
+            self.parameter_trail = ParameterTrail(params.size, stride=self.stride)
+        self.parameter_trail.record(step, params)
 
     def __len__(self) -> int:
         return self._n
@@ -129,8 +138,10 @@ class History:
         self._n = n
         if stride is not None:
             self.stride = int(stride)
-        # The loaded series come without weight histograms: they start again here.
+        # The loaded series come without weight histograms or parameters: they
+        # start again here.
         self.weight_histograms = self._new_histograms()
+        self.parameter_trail = None
 
 
 HISTOGRAM_BINS = 41  # odd: the middle bin is centred on 0, where L1 piles weights
@@ -240,3 +251,58 @@ class WeightHistograms:
         other._n = self._n
         other._next = self._next
         return other
+
+
+TRAIL_BUDGET_BYTES = 8_000_000  # the parameter trail's memory, whatever the network
+TRAIL_CAPACITY = 512  # points kept at most (a path needs no more)
+TRAIL_MIN_CAPACITY = 4  # even a network of millions of parameters keeps a few
+
+
+class ParameterTrail:
+    """Copies of the flat parameter vector at steps spaced ``stride`` apart, so the
+    path of any weights can be read back afterwards (``values``). At most
+    ``capacity`` copies: TRAIL_BUDGET_BYTES worth, between TRAIL_MIN_CAPACITY and
+    TRAIL_CAPACITY; when full, every other copy is dropped and the stride doubles
+    (as :class:`History` does), so the trail always spans the whole run."""
+
+    def __init__(self, size: int, stride: int = 10, capacity: int | None = None):
+        if capacity is None:
+            capacity = TRAIL_BUDGET_BYTES // (8 * max(1, size))
+            capacity = min(TRAIL_CAPACITY, max(TRAIL_MIN_CAPACITY, capacity))
+        if capacity < 2:
+            raise ValueError(f"capacity={capacity} is too small: allowed ≥ 2")
+        self.size = size
+        self.capacity = capacity
+        self.stride = max(1, int(stride))
+        self._params = np.empty((capacity, size))
+        self._steps = np.zeros(capacity, dtype=np.int64)
+        self._n = 0
+        self._next = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def steps(self) -> np.ndarray:
+        return self._steps[: self._n]
+
+    def record(self, step: int, params: np.ndarray) -> bool:
+        """Keep a copy of ``params`` at ``step`` if one is due; True if kept."""
+        if step < self._next and self._n:
+            return False
+        if self._n == self.capacity:
+            kept = (self._n + 1) // 2
+            self._params[:kept] = self._params[: self._n : 2].copy()
+            self._steps[:kept] = self._steps[: self._n : 2].copy()
+            self._n = kept
+            self.stride *= 2
+        self._params[self._n] = params
+        self._steps[self._n] = step
+        self._n += 1
+        self._next = (step // self.stride + 1) * self.stride
+        return True
+
+    def values(self, indices) -> np.ndarray:
+        """(points, len(indices)) values of the flat parameters ``indices`` over the
+        kept steps (a copy)."""
+        return self._params[: self._n][:, np.asarray(indices, dtype=np.intp)]

@@ -1,4 +1,5 @@
-"""What is added to the data loss, and how dropout thins the hidden layers.
+"""What is added to the data loss, decoupled weight decay, and how dropout thins
+the hidden layers.
 
 Two conventions, both from the source documents:
 
@@ -7,6 +8,12 @@ Two conventions, both from the source documents:
 * the course's (``divide_by_2m=True``, deeplearning.ai): every term divided by 2m,
   m the number of samples in the batch, so L2 is λ/(2m)·Σ‖W‖² with gradient λ/m·W
   and L1 is λ/(2m)·Σ|W| with gradient λ/(2m)·sign(W).
+
+Decoupled weight decay (``weight_decay``, ``weight_decay_bias``) is not a penalty:
+it adds nothing to the loss or its gradient. The trainer shrinks the parameters
+directly, θ ← θ − lr·wd·θ (see :mod:`regviz.core.trainer`), outside the
+optimizer's moments — AdamW's decay (Loshchilov & Hutter, arXiv:1711.05101). Under
+plain SGD it is the same as L2 with wd = 2λ (book scale); under Adam it is not.
 
 (The course notes' code writes ``lambd * (1 / 2 * m)``, which multiplies by m/2, and
 squares W2 twice and W3 never; the formula they state, used here, is λ/(2m)·Σ over
@@ -23,16 +30,19 @@ import numpy as np
 
 Lambda = float | Sequence[float]
 PENALTY_NAMES = ("l2", "l1", "l2_bias", "l1_bias")
+DECAY_NAMES = ("weight_decay", "weight_decay_bias")
 
 
 @dataclass
 class Regularization:
-    """Penalty strengths and dropout's keep probability.
+    """Penalty strengths, decoupled weight decay and dropout's keep probability.
 
-    Each λ (``l2``, ``l1``, ``l2_bias``, ``l1_bias``) is one number for every weight
-    layer or a list with one value per weight layer (the book regularizes layer by
-    layer); ``keep_prob`` is one number for every hidden layer or one per hidden
-    layer (1 = no dropout). ``divide_by_2m`` picks the course's scaling.
+    Each λ (``l2``, ``l1``, ``l2_bias``, ``l1_bias``) and each decay rate
+    (``weight_decay``, ``weight_decay_bias``) is one number for every weight layer or
+    a list with one value per weight layer (the book regularizes layer by layer);
+    ``keep_prob`` is one number for every hidden layer or one per hidden layer
+    (1 = no dropout). ``divide_by_2m`` picks the course's scaling of the penalty;
+    it does not touch the weight decay, which is not part of the loss.
 
     Bad values raise ValueError naming the argument and its allowed range, here for
     the values and in :meth:`per_layer` for list lengths (which depend on the net).
@@ -44,6 +54,8 @@ class Regularization:
     l1_bias: Lambda = 0.0
     keep_prob: Lambda = 1.0
     divide_by_2m: bool = False
+    weight_decay: Lambda = 0.0
+    weight_decay_bias: Lambda = 0.0
 
     def __post_init__(self) -> None:
         self.validate()
@@ -56,6 +68,11 @@ class Regularization:
                 if not (math.isfinite(v) and v >= 0):
                     raise ValueError(f"{name}{where}={v!r} is out of range: a λ must be a "
                                      "finite number ≥ 0")
+        for name in DECAY_NAMES:
+            for where, v in _values(getattr(self, name), name):
+                if not (math.isfinite(v) and v >= 0):
+                    raise ValueError(f"{name}{where}={v!r} is out of range: a decay rate "
+                                     "must be a finite number ≥ 0")
         for where, v in _values(self.keep_prob, "keep_prob"):
             if not (0.0 < v <= 1.0):
                 raise ValueError(f"keep_prob{where}={v!r} is out of range: allowed (0, 1]")
@@ -72,6 +89,9 @@ class Regularization:
             l1_bias=_expand(self.l1_bias, n_layers, "l1_bias", "weight layers"),
             keep_prob=_expand(self.keep_prob, n_layers - 1, "keep_prob", "hidden layers"),
             divide_by_2m=bool(self.divide_by_2m),
+            weight_decay=_expand(self.weight_decay, n_layers, "weight_decay", "weight layers"),
+            weight_decay_bias=_expand(self.weight_decay_bias, n_layers, "weight_decay_bias",
+                                      "weight layers"),
         )
 
     def penalty(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
@@ -90,6 +110,8 @@ class ResolvedRegularization:
     l1_bias: tuple[float, ...]
     keep_prob: tuple[float, ...]
     divide_by_2m: bool
+    weight_decay: tuple[float, ...]
+    weight_decay_bias: tuple[float, ...]
 
     def scale(self, m: int) -> float:
         """The factor in front of every penalty term for a batch of ``m`` samples."""
@@ -98,6 +120,10 @@ class ResolvedRegularization:
     @property
     def has_l1(self) -> bool:
         return any(self.l1) or any(self.l1_bias)
+
+    @property
+    def has_weight_decay(self) -> bool:
+        return any(self.weight_decay) or any(self.weight_decay_bias)
 
     @property
     def has_dropout(self) -> bool:

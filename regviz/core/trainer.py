@@ -12,6 +12,19 @@ a weight whose update would cross zero stops at exactly 0, and leaves 0 again as
 soon as its data gradient outweighs a lowered λ₁. For SGD this is the exact
 proximal-gradient step; momentum and Adam apply the same shrink after their own
 update (so with Adam, L1 acts like decoupled weight decay, not through the moments).
+
+Decoupled weight decay (``Regularization.weight_decay``, AdamW's, Loshchilov &
+Hutter arXiv:1711.05101, Algorithm 2) is the one rule
+
+    θₜ = θₜ₋₁ − (the optimizer's own step) − lr·wd·θₜ₋₁
+
+with lr the learning rate in force this step (after ``lr_decay``). The decay is
+subtracted after the optimizer's update but computed from the parameters before
+it, which is what PyTorch's AdamW does by multiplying θ by (1 − lr·wd) first; the
+optimizer never sees it (no gradient term, nothing in Adam's moments, nothing in
+the loss or the history's penalty). Under SGD it is therefore L2 with
+wd = 2λ (book scale) exactly. It covers the parameters its per-layer rates name
+(the config gives it the penalty's layers and, with ``regularize_biases``, biases).
 """
 
 from __future__ import annotations
@@ -137,6 +150,7 @@ class Trainer:
         self._backup = net.params.copy()      # the parameters before the latest update
         self._checkpoint = net.params.copy()  # the parameters at the latest history point
         self._tmp = np.empty_like(net.params)
+        self._decay_step = np.empty_like(net.params)  # lr·wd·θₜ₋₁ of the current step
         self._is_zero = np.empty(net.params.size, dtype=bool)
         self._boundaries = layer_boundaries(net.sizes)
         self._weight_sizes = [W.size for W in net.weights]
@@ -168,6 +182,40 @@ class Trainer:
         self._learning_rate = value
 
     @property
+    def current_learning_rate(self) -> float:
+        """The learning rate the next step uses: the base rate after ``lr_decay``."""
+        if self.lr_decay:
+            return self._learning_rate / (1.0 + self.lr_decay * self.step_count)
+        return self._learning_rate
+
+    def shrink_per_step(self) -> np.ndarray:
+        """Per parameter (flat, like ``net.params``), the share r of its value that
+        the pull toward 0 of L2 and weight decay takes away in one step now: the
+        step moves θ by −r·θ besides the data's pull, a shrink factor of 1 − r.
+
+        Decoupled weight decay gives lr·wd, the same for every parameter it covers.
+        L2 enters as the gradient 2sλθ (s = 1, or 1/(2m) with m the training set's
+        size) and passes through the optimizer: SGD lr·2sλ; momentum, once its
+        velocity has built up, lr·2sλ/(1 − μ); Adam lr·2sλ/(√v̂ + ε), divided by
+        each weight's own recent gradient size, so weights with large gradients
+        shrink less (Loshchilov & Hutter's point against Adam + L2). Before Adam's
+        first step v̂ is undefined: NaN where L2 is on. L1 is left out: its pull is
+        a fixed amount, not a share."""
+        lr = self.current_learning_rate
+        rate = lr * self._wd_coef
+        if self._has_l2:
+            l2_rate = (2.0 * self._resolved.scale(len(self.y_train)) * lr) * self._l2_coef
+            opt = self._optimizer
+            if isinstance(opt, optimizers.Momentum):
+                l2_rate /= 1.0 - opt.mu
+            elif isinstance(opt, optimizers.Adam):
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    scale = np.sqrt(opt.v / (1.0 - opt.beta2 ** opt.t)) + opt.eps
+                    l2_rate = np.where(self._l2_coef > 0, l2_rate / scale, 0.0)
+            rate = rate + l2_rate
+        return rate
+
+    @property
     def regularization(self) -> Regularization:
         """The :class:`Regularization` in force; settable between steps."""
         return self._reg
@@ -186,6 +234,8 @@ class Trainer:
         self._l1_coef = self._per_element(resolved.l1, resolved.l1_bias)
         self._has_l2 = bool(self._l2_coef.any())
         self._has_l1 = bool(self._l1_coef.any())
+        self._wd_coef = self._per_element(resolved.weight_decay, resolved.weight_decay_bias)
+        self._has_weight_decay = bool(self._wd_coef.any())
         self._coef_key = None
         self._decay = None
 
@@ -265,8 +315,10 @@ class Trainer:
                 if self.step_count >= self._next_record:
                     self._record(loss, ws, m, full_batch and not self._has_dropout)
                 np.copyto(backup, params)
-                if self._has_l2 or self._has_l1:
+                if self._has_l2 or self._has_l1 or self._has_weight_decay:
                     self._update_coefficients(lr, self._resolved.scale(m))
+                if self._has_weight_decay:  # from θₜ₋₁, before anything moves it
+                    np.multiply(params, self._decay_rate, out=self._decay_step)
                 if self._has_l2:
                     if self._decay is not None:
                         params *= self._decay
@@ -274,6 +326,8 @@ class Trainer:
                         np.multiply(params, self._l2_step, out=self._tmp)
                         grads += self._tmp
                 opt.update(params, grads, lr)
+                if self._has_weight_decay:
+                    params -= self._decay_step
                 if self._has_l1:
                     self._shrink(params)
                 self.step_count += 1
@@ -322,8 +376,8 @@ class Trainer:
             self._order, self._cursor = order, cursor
 
     def _update_coefficients(self, lr: float, scale: float) -> None:
-        """The L2 and L1 factors per parameter for this learning rate and batch,
-        cached while they stay the same."""
+        """The L2, L1 and weight-decay factors per parameter for this learning rate
+        and batch, cached while they stay the same."""
         key = (lr, scale)
         if key == self._coef_key:
             return
@@ -339,6 +393,8 @@ class Trainer:
                 self._l2_step = (2.0 * scale * factor) * self._l2_coef
         if self._has_l1:
             self._threshold = (lr * scale) * self._l1_coef
+        if self._has_weight_decay:
+            self._decay_rate = lr * self._wd_coef  # not scaled by 1/(2m): not a penalty
 
     def _shrink(self, params: np.ndarray) -> None:
         # Soft threshold: |θ| moves toward 0 by lr·λ₁' and stops at 0 instead of
@@ -424,6 +480,7 @@ class Trainer:
                                                         strict=True)],
         )
         history.record_weights(self.step_count, net.weights)
+        history.record_parameters(self.step_count, params)
         self._next_record = history.next_step(self.step_count)
         np.copyto(self._checkpoint, params)
 

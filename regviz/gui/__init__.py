@@ -7,9 +7,10 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   builds its views and controls, wires them to a worker and adds its menus.
 - ``views/`` — what draws a ``Snapshot``: ``DecisionBoundaryView``, ``CostView``,
   ``AccuracyView``, ``WeightNormsView``, ``NetworkDiagramView``,
-  ``WeightHistogramView``, the compare and sweep plots (compare_plots.py,
-  sweep_plot.py), the lower tabs (view_tabs.py), the thinned nets drawn under the
-  boundary (dropout_ensemble_overlay.py). Each has
+  ``WeightHistogramView``, ``ConstraintView`` (two weights' loss and penalty
+  contours), the compare and sweep plots (compare_plots.py, sweep_plot.py, and
+  ``ShrinkView``, each run's shrink per step), the lower tabs (view_tabs.py), the
+  thinned nets drawn under the boundary (dropout_ensemble_overlay.py). Each has
   ``show_snapshot(snapshot)`` and ``apply_theme(theme)``; plots over steps derive
   from ``HistoryPlot`` (history_plot.py).
 - ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per

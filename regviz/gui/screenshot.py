@@ -46,6 +46,10 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
         prepare(window)
     window.show()
     window.show_snapshot(take_snapshot(window.experiment))
+    if window.constraint_view.request is not None:
+        # Its tab is shown and asked for a picture, as it would ask the training thread.
+        window.show_snapshot(take_snapshot(window.experiment,
+                                           constraint=window.constraint_view.request, now=True))
     for _ in range(3):  # layout, then the views' deferred repaints
         QApplication.processEvents()
     return window

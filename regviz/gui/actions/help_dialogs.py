@@ -18,6 +18,7 @@ VIEW_TITLES = {
     "accuracy_view": "Accuracy",
     "weight_norms_view": "Weight norms",
     "weight_histogram_view": "Weight histograms",
+    "constraint_view": "Constraint picture",
 }
 LOSS_INTRO = ("The network changes its weights to make the <b>total loss</b> smaller: the "
               "<b>data loss</b> (how wrong it is on the training points) plus the "

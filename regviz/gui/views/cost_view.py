@@ -33,7 +33,9 @@ class CostView(HistoryPlot):
     EXPLANATION = ("The training cost is the data loss plus the penalty; the test loss is the "
                    "data loss on held-out points (it carries no penalty). A gap that opens "
                    "between train and test is overfitting. The star marks the lowest test "
-                   "loss so far: where early stopping would keep the weights.")
+                   "loss so far: where early stopping would keep the weights. Decoupled "
+                   "weight decay is not part of the loss, so the penalty curve leaves it out.")
+    PENALTY_LABELS = {False: "penalty", True: "penalty (weight decay not in it)"}
 
     def __init__(self, theme=None, parent=None):
         super().__init__(theme, parent)
@@ -58,11 +60,20 @@ class CostView(HistoryPlot):
         self.early_stop_step: int | None = None
 
     def show_snapshot(self, snapshot) -> None:
+        self._name_penalty(snapshot.config.weight_decay > 0)
         h = snapshot.history
         for key in self.curves:
             self.set_curve(key, h["step"], h[key])
         self.show_events(snapshot.events)  # fits y first: the label's placement needs it
         self._mark_early_stop(h)
+
+    def _name_penalty(self, decaying: bool) -> None:
+        """Say in the legend that the penalty is only what enters the loss: weight
+        decay shrinks the weights without being part of it."""
+        text = self.PENALTY_LABELS[decaying]
+        for sample, label in self.legend.items:
+            if sample.item is self.curves["train_penalty"] and label.text != text:
+                label.setText(text)
 
     def _mark_early_stop(self, h) -> None:
         i = early_stop_index(h) if len(h["step"]) > 1 else None

@@ -1,11 +1,13 @@
 """The network as units and links, with the units dropout switched off for one
-training point in this step, and the whole step's masks as a raster beside it."""
+training point in this step, and the whole step's masks as a raster beside it.
+Clicking a link picks it for the constraint picture (``link_clicked``); the pair
+shown there is highlighted and marked x and y."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -14,6 +16,8 @@ from ..theme import Theme
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MAX_RASTER_SAMPLES = 120
 LINK_LEVELS = 6
+CLICK_TOLERANCE_PX = 8  # a click this close to a link picks it
+PAIR_COLOUR = "#E69F00"  # the constraint picture's pair (its star's colour)
 
 
 class NetworkDiagramView(QWidget):
@@ -21,7 +25,10 @@ class NetworkDiagramView(QWidget):
                    "orange −) and as thick as its size. Grey crossed units were switched off "
                    "by dropout in this step for the selected training point; the raster on the "
                    "right shows every unit (row) for every training point (column) this step: "
-                   "dark means dropped.")
+                   "dark means dropped. Click two links to see them in the Constraint tab "
+                   "(highlighted, x and y).")
+
+    link_clicked = Signal(int, int, int)  # (layer, i, j): weights[layer][i, j]
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
@@ -46,8 +53,17 @@ class NetworkDiagramView(QWidget):
                            for sign in (1, -1) for level in range(LINK_LEVELS)}
         self.units = pg.ScatterPlotItem(pxMode=True)
         self.crosses = pg.ScatterPlotItem(pxMode=True, symbol="x")
-        for item in (*self.link_bands.values(), self.units, self.crosses):
+        self.pair_links = pg.PlotCurveItem(connect="pairs")
+        self.pair_links.setZValue(1)  # over every link band, under the units
+        self.pair_labels = [pg.TextItem(text, anchor=(0.5, 0.5)) for text in ("x", "y")]
+        for label in self.pair_labels:
+            label.setZValue(3)
+        for item in (*self.link_bands.values(), self.pair_links, self.units, self.crosses,
+                     *self.pair_labels):
             self.diagram_box.addItem(item)
+        self.pair: tuple | None = None  # ((layer, i, j), (layer, i, j)) highlighted
+        self._pair_key: object = ()  # the pair the highlight shows; () = redraw
+        self.graphics.scene().sigMouseClicked.connect(self._on_click)
         self.mask_raster_image = pg.ImageItem(axisOrder="row-major")
         self.raster_plot.addItem(self.mask_raster_image)
         self.raster_note = pg.TextItem(anchor=(0.5, 0.5))
@@ -88,13 +104,16 @@ class NetworkDiagramView(QWidget):
                 positions.append((float(l), y * min(1.0, 0.12 * (n - 1))))
             index.append(ids)
         self._positions = np.array(positions)
+        self._pair_key = ()  # new positions: the highlight is redrawn
         self._unit_index = index
-        edges = []
+        edges, links = [], []
         for l in range(len(shown) - 1):
-            for a in index[l]:
-                for b in index[l + 1]:
+            for i, a in enumerate(index[l]):
+                for j, b in enumerate(index[l + 1]):
                     edges.append((a, b))
+                    links.append((l, i, j))
         self._edges = np.array(edges, dtype=int).reshape(-1, 2)
+        self._links = np.array(links, dtype=int).reshape(-1, 3)  # (layer, i, j) per edge
         for label in self.layer_labels:
             self.diagram_box.removeItem(label)
         self.layer_labels = []
@@ -158,6 +177,7 @@ class NetworkDiagramView(QWidget):
         if sizes != self._sizes:
             self._layout_units(sizes)
         self._draw_links(snapshot.weights)
+        self._draw_pair()
         self._draw_units(snapshot)
         self._draw_raster(snapshot)
 
@@ -261,6 +281,74 @@ class NetworkDiagramView(QWidget):
         self.raster_plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]),
                                   padding=0)
 
+    # -- the constraint picture's pair ---------------------------------------------
+    def link_at(self, x: float, y: float) -> tuple[int, int, int] | None:
+        """The link (layer, i, j) nearest the view point (x, y), if within
+        CLICK_TOLERANCE_PX pixels."""
+        if self._positions is None or not len(self._edges):
+            return None
+        px, py = self.diagram_box.viewPixelSize()  # view units per pixel
+        if not (px > 0 and py > 0):
+            return None
+        ends = self._positions[self._edges] / (px, py)  # (links, 2, xy) in pixels
+        a, b, p = ends[:, 0], ends[:, 1], np.array([x / px, y / py])
+        along = b - a
+        t = np.clip(((p - a) * along).sum(axis=1) / np.maximum((along ** 2).sum(axis=1),
+                                                                 1e-12), 0.0, 1.0)
+        distance = np.linalg.norm(a + t[:, None] * along - p, axis=1)
+        nearest = int(np.argmin(distance))
+        if distance[nearest] > CLICK_TOLERANCE_PX * self.theme.scale:
+            return None
+        return tuple(int(v) for v in self._links[nearest])
+
+    def _on_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.scenePos()
+        if not self.diagram_box.sceneBoundingRect().contains(pos):
+            return
+        point = self.diagram_box.mapSceneToView(pos)
+        link = self.link_at(point.x(), point.y())
+        if link is not None:
+            event.accept()
+            self.link_clicked.emit(*link)
+
+    def link_view_point(self, layer: int, i: int, j: int, along: float = 0.5
+                        ) -> tuple[float, float]:
+        """The point ``along`` the way from unit i to unit j of link (layer, i, j), in
+        view coordinates (tests click it)."""
+        a = self._positions[self._unit_index[layer][i]]
+        b = self._positions[self._unit_index[layer + 1][j]]
+        return float(a[0] + along * (b[0] - a[0])), float(a[1] + along * (b[1] - a[1]))
+
+    @Slot(object)
+    def set_pair(self, pair) -> None:
+        """Highlight the constraint picture's pair (a WeightPair, or None)."""
+        self.pair = None if pair is None else (tuple(pair.first), tuple(pair.second))
+        self._draw_pair()
+
+    def _draw_pair(self) -> None:
+        if self.pair == self._pair_key:
+            return  # unchanged since drawn on these positions: nothing to do this frame
+        self._pair_key = self.pair
+        drawn = []
+        for label in self.pair_labels:
+            label.hide()
+        if self.pair is not None and self._positions is not None:
+            first, second = self.pair
+            # Label each link near the end where the two differ, so the labels part.
+            near_source = first[:2] != second[:2]
+            for (l, i, j), label in zip(self.pair, self.pair_labels, strict=True):
+                if l + 1 < len(self._unit_index) and i < len(self._unit_index[l]) \
+                        and j < len(self._unit_index[l + 1]):
+                    a = self._positions[self._unit_index[l][i]]
+                    b = self._positions[self._unit_index[l + 1][j]]
+                    drawn += [a, b]
+                    label.setPos(*(a + (0.4 if near_source else 0.6) * (b - a)))
+                    label.show()
+        points = np.array(drawn).reshape(-1, 2)
+        self.pair_links.setData(points[:, 0], points[:, 1], connect="pairs")
+
     # -- selection ---------------------------------------------------------------
     @Slot(int)
     def set_selected_sample(self, index: int) -> None:
@@ -303,6 +391,12 @@ class NetworkDiagramView(QWidget):
         theme.style_axes(self.raster_plot, max(8, theme.font_pt - 2))
         self.raster_note.setColor(theme.foreground)
         self._style_links()
+        self.pair_links.setPen(pg.mkPen(PAIR_COLOUR, width=5 * theme.scale))
+        for label in self.pair_labels:
+            label.setColor(theme.foreground)
+            label.fill = pg.mkBrush(theme.background)
+            label.border = pg.mkPen(PAIR_COLOUR, width=2 * theme.scale)
+            label.setFont(QFont("DejaVu Sans", theme.font_pt, QFont.Weight.Bold))
         self.raster_note.setFont(QFont("DejaVu Sans", theme.font_pt))
         self._sizes = None
         self._units_key = None

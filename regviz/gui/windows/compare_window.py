@@ -1,6 +1,9 @@
 """Compare runs: 2–4 regularization settings side by side on the same data from the
 same initial weights, each with its own live decision boundary, one shared cost
-and accuracy plot, and a table of train/test accuracy and their gap.
+and accuracy plot, and a table of train/test accuracy and their gap. A chooser
+loads a ready-made comparison (``compare.COMPARISONS``); when runs shrink their
+weights differently (weight decay, or L2 through Adam) each run also shows the
+share of each weight a step takes.
 
 Training runs in a ``CompareController``'s thread; this window only shows the
 snapshots it sends (through a ``FramePacer``) and sends edits back."""
@@ -12,6 +15,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,12 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...compare import MAX_RUNS, MIN_RUNS, Comparison, default_configs, run_label
+from ...compare import (
+    COMPARISONS,
+    MAX_RUNS,
+    MIN_RUNS,
+    Comparison,
+    default_configs,
+    run_label,
+    shows_shrink,
+)
 from ...config import FIELDS_BY_NAME, Config
 from ..controls.play_pause_button import PlayPauseButton
 from ..theme import Theme
 from ..views.compare_plots import CompareAccuracyView, CompareCostView, run_colours
 from ..views.decision_boundary_view import DecisionBoundaryView
+from ..views.shrink_view import ShrinkView
 from ..workers.compare_worker import CompareController
 from ..workers.frame_pacer import FramePacer
 
@@ -37,8 +50,8 @@ TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
 
 
 class RunColumn(QWidget):
-    """One run: a colour band with its name, its λ / keep_prob editors and its
-    decision boundary."""
+    """One run: a colour band with its name, its λ / weight decay / keep_prob
+    editors, its decision boundary and (for decay comparisons) its shrink per step."""
 
     config_edited = Signal(int, object)  # (run index, new Config)
 
@@ -56,7 +69,9 @@ class RunColumn(QWidget):
         editors = QHBoxLayout()
         editors.setContentsMargins(2, 0, 2, 0)
         editors.setSpacing(4)
+        self.editor_labels: dict[str, QLabel] = {}
         for name, label, decimals, step in (("l2", "L2 λ", 3, 0.1), ("l1", "L1 λ", 3, 0.1),
+                                            ("weight_decay", "decay", 4, 0.01),
                                             ("keep_prob", "keep", 2, 0.02)):
             f = FIELDS_BY_NAME[name]
             box = QDoubleSpinBox()
@@ -74,6 +89,7 @@ class RunColumn(QWidget):
             editors.addWidget(text)
             editors.addWidget(box, 1)
             self.editors[name] = box
+            self.editor_labels[name] = text
         self.boundary_view = DecisionBoundaryView(theme)
         self.boundary_view.setObjectName(f"run_boundary_{index}")
         for box in (self.boundary_view.show_train, self.boundary_view.show_test,
@@ -85,6 +101,18 @@ class RunColumn(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(editors)
         layout.addWidget(self.boundary_view, 1)
+        self.shrink_view = ShrinkView(theme, colour)
+        self.shrink_view.setObjectName(f"run_shrink_{index}")
+        self.shrink_view.setFixedHeight(round(170 * theme.scale))
+        layout.addWidget(self.shrink_view)
+        self.show_decay(False)
+
+    def show_decay(self, on: bool) -> None:
+        """Show the weight-decay editor and the shrink view (a comparison about how
+        the weights shrink) or leave them out (room for the boundary)."""
+        self.editors["weight_decay"].setVisible(on)
+        self.editor_labels["weight_decay"].setVisible(on)
+        self.shrink_view.setVisible(on)
 
     def show_config(self, config: Config) -> None:
         self.config = config
@@ -117,14 +145,17 @@ class CompareWindow(QWidget):
     snapshots_shown = Signal(object)  # every view now shows this tuple of snapshots
 
     def __init__(self, config: Config, configs: list[Config] | None = None,
-                 theme: Theme | None = None, parent=None, start_thread: bool = True):
+                 theme: Theme | None = None, parent=None, start_thread: bool = True,
+                 comparison: str = "course"):
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("compare_window")
         self.theme = theme or Theme.light()
         self.base = config
-        self.run_configs = list(configs) if configs else default_configs(config)
+        self.comparison_name = comparison
+        self.run_configs = list(configs) if configs else \
+            COMPARISONS[comparison].configs(config)
         self.comparison = Comparison(self.run_configs)
         self.latest: tuple | None = None
         self.controller = CompareController(self.comparison)
@@ -166,6 +197,16 @@ class CompareWindow(QWidget):
         self.run_count.setStyleSheet("font-size: 13pt;")
         runs_label = QLabel("Runs")
         runs_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.comparison_box = QComboBox()
+        self.comparison_box.setObjectName("compare_preset")
+        for preset in COMPARISONS.values():
+            self.comparison_box.addItem(preset.title, preset.name)
+            self.comparison_box.setItemData(self.comparison_box.count() - 1,
+                                            preset.description, Qt.ItemDataRole.ToolTipRole)
+        self.comparison_box.setCurrentIndex(self.comparison_box.findData(self.comparison_name))
+        self.comparison_box.setToolTip("A ready-made comparison; choosing one restarts "
+                                       "every run")
+        self.comparison_box.setStyleSheet("font-size: 13pt;")
         note = QLabel("Same data · same initial weights · only the regularization differs")
         note.setObjectName("compare_note")
         note.setStyleSheet("font-size: 13pt; color: #555555;")
@@ -182,6 +223,8 @@ class CompareWindow(QWidget):
         top.addWidget(self.step_counter)
         top.addWidget(runs_label)
         top.addWidget(self.run_count)
+        top.addSpacing(12)
+        top.addWidget(self.comparison_box)
         top.addSpacing(20)
         top.addWidget(note, 1)
 
@@ -246,6 +289,7 @@ class CompareWindow(QWidget):
         self.play_button.toggled.connect(self._on_play_toggled)
         self.reset_button.clicked.connect(self.reset)
         self.run_count.valueChanged.connect(self.set_run_count)
+        self.comparison_box.activated.connect(self._on_comparison_chosen)
         for column in self.columns:
             column.config_edited.connect(self._on_run_edited)
         for key, slot in (("Space", self.play_button.toggle), ("R", self.reset)):
@@ -253,8 +297,10 @@ class CompareWindow(QWidget):
 
     def _show_runs(self) -> None:
         n = len(self.run_configs)
+        decay = shows_shrink(self.run_configs)
         for i, column in enumerate(self.columns):
             column.setVisible(i < n)
+            column.show_decay(decay)
             if i < n:
                 column.show_config(self.run_configs[i])
         labels = [run_label(c) for c in self.run_configs]
@@ -294,12 +340,27 @@ class CompareWindow(QWidget):
         if n == len(self.run_configs):
             return
         self.pause()
-        defaults = default_configs(self.base, MAX_RUNS)
-        self.run_configs = (self.run_configs + defaults[len(self.run_configs):])[:n]
+        # New runs share the first run's data, network and optimizer.
+        defaults = default_configs(self.run_configs[0], MAX_RUNS)
+        self._compare((self.run_configs + defaults[len(self.run_configs):])[:n])
+
+    @Slot(int)
+    def _on_comparison_chosen(self, index: int) -> None:
+        self.use_comparison(self.comparison_box.itemData(index))
+
+    def use_comparison(self, name: str) -> None:
+        """Compare the runs of ``compare.COMPARISONS[name]``, from step 0."""
+        self.pause()
+        self.comparison_name = name
+        self.comparison_box.setCurrentIndex(self.comparison_box.findData(name))
+        self._compare(COMPARISONS[name].configs(self.base))
+
+    def _compare(self, configs: list[Config]) -> None:
+        self.run_configs = configs
         self.comparison = Comparison(self.run_configs)
         self.latest = None
         self.run_count.blockSignals(True)
-        self.run_count.setValue(n)
+        self.run_count.setValue(len(configs))
         self.run_count.blockSignals(False)
         self._show_runs()
         self.controller.comparison_requested.emit(self.comparison)
@@ -336,6 +397,8 @@ class CompareWindow(QWidget):
     def _show_boundaries(self, snapshots: tuple) -> None:
         for column, snapshot in zip(self.columns, snapshots, strict=False):
             column.boundary_view.show_snapshot(snapshot)
+            if column.shrink_view.isVisible():
+                column.shrink_view.show_snapshot(snapshot)
 
     def _show_accuracy(self, snapshots: tuple) -> None:
         self.accuracy_view.show_snapshots(snapshots)
@@ -391,7 +454,7 @@ def run_accuracies(snapshot) -> tuple[float, float]:
 
 
 def render_compare_image(config: Config, steps: int, size=(1600, 1000),
-                         configs: list[Config] | None = None):
+                         configs: list[Config] | None = None, comparison: str = "course"):
     """The compare window trained ``steps`` steps, drawn and grabbed as a QImage,
     with no thread started (screenshots and their tests)."""
     from PySide6.QtWidgets import QApplication
@@ -399,7 +462,7 @@ def render_compare_image(config: Config, steps: int, size=(1600, 1000),
     from ..app import create_application
 
     create_application(deterministic=True)
-    window = CompareWindow(config, configs, start_thread=False)
+    window = CompareWindow(config, configs, start_thread=False, comparison=comparison)
     try:
         window.setFixedSize(*size)
         snapshots = window.controller.run_steps_blocking(steps)

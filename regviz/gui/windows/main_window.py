@@ -48,6 +48,7 @@ from ..controls.play_pause_button import PlayPauseButton
 from ..settings import remember_preset, save_window
 from ..theme import Theme
 from ..views.accuracy_view import AccuracyView
+from ..views.constraint_view import ConstraintView
 from ..views.cost_view import CostView
 from ..views.decision_boundary_view import DecisionBoundaryView
 from ..views.network_diagram_view import NetworkDiagramView
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
             self.cost_view.show_snapshot,
             self._show_accuracy_and_norms,
             self.weight_histogram_view.show_snapshot,  # draws only while its tab is shown
+            self.constraint_view.show_snapshot,  # likewise
         ], self)
         self._connect()
         self._update_title()
@@ -293,6 +295,11 @@ class MainWindow(QMainWindow):
         self.lower_tabs.addTab(self.network_diagram_view, "Network")
         self.lower_tabs.addTab(self.weight_histogram_view, "Weight histograms")
         self.lower_tabs.setTabToolTip(1, WeightHistogramView.EXPLANATION)
+        # The pair is picked in the Network tab, so the picture sits beside it.
+        self.constraint_view = ConstraintView(self.theme)
+        self.views.append(self.constraint_view)
+        self.lower_tabs.addTab(self.constraint_view, "Constraint")
+        self.lower_tabs.setTabToolTip(2, ConstraintView.EXPLANATION)
         left_column.addWidget(self.lower_tabs, 38)
         # The boundary view's dropout-ensemble boxes change what the worker computes;
         # while paused nothing new would arrive, so ask for a fresh snapshot.
@@ -330,6 +337,11 @@ class MainWindow(QMainWindow):
         self.preset_box.activated.connect(self._on_preset_chosen)
         self.control_panel.config_changed.connect(self.apply_config)
         self.boundary_view.sample_selected.connect(self.network_diagram_view.set_selected_sample)
+        self.network_diagram_view.link_clicked.connect(self.constraint_view.choose_link)
+        self.constraint_view.pair_changed.connect(self.network_diagram_view.set_pair)
+        # The picture is computed in the training thread, and only while it is shown.
+        self.constraint_view.request_changed.connect(
+            self.controller.constraint_pair_requested)
 
     # -- steering ---------------------------------------------------------------------
     @Slot()

@@ -54,7 +54,7 @@ class CompareWorker(TrainingWorker):
     def emit_snapshot(self) -> None:
         now = time.perf_counter()
         self._measure_rate(now)
-        snapshots = tuple(take_snapshot(e, COMPARE_GRID_RESOLUTION)
+        snapshots = tuple(take_snapshot(e, COMPARE_GRID_RESOLUTION, shrink=True)
                           for e in self.comparison.experiments)
         for snapshot in snapshots:
             snapshot.extra["steps_per_second"] = self.steps_per_second if self._running \

@@ -69,6 +69,7 @@ class TrainingWorker(QObject):
         self.snapshot_interval = DEFAULT_SNAPSHOT_INTERVAL_S
         self.last_snapshot: Snapshot | None = None
         self.captured_state: ExperimentState | None = None
+        self.constraint_pair = None  # the WeightPair whose constraint picture to send
         self.steps_per_second = 0.0
         self._timer: QTimer | None = None
         self._running = False
@@ -194,6 +195,17 @@ class TrainingWorker(QObject):
         self.experiment = experiment
         self.emit_snapshot()
 
+    @Slot(object)
+    @_never_raises
+    def set_constraint_pair(self, pair) -> None:
+        """Include the constraint picture of ``pair`` (a WeightPair) in the snapshots
+        from now on, or none (None: nobody looks at it, so it costs nothing)."""
+        if self._stopped or pair == self.constraint_pair:
+            return
+        self.constraint_pair = pair
+        if pair is not None and not self._running:
+            self.emit_snapshot()
+
     @Slot(float)
     def set_snapshot_interval(self, seconds: float) -> None:
         """How often snapshots may be sent while training (the window asks for
@@ -252,7 +264,7 @@ class TrainingWorker(QObject):
     def emit_snapshot(self) -> None:
         now = time.perf_counter()
         self._measure_rate(now)
-        snapshot = take_snapshot(self.experiment)
+        snapshot = take_snapshot(self.experiment, constraint=self.constraint_pair)
         snapshot.extra["steps_per_second"] = self.steps_per_second if self._running else 0.0
         snapshot.extra["running"] = self._running
         snapshot.extra["data_edited"] = self.experiment.data_edited
@@ -333,6 +345,7 @@ class TrainingController(WorkerController):
     data_requested = Signal(object)
     experiment_requested = Signal(object)
     snapshot_interval_requested = Signal(float)
+    constraint_pair_requested = Signal(object)
 
     def __init__(self, experiment: Experiment, parent=None):
         super().__init__(parent)
@@ -346,7 +359,8 @@ class TrainingController(WorkerController):
             (self.config_requested, worker.apply_config),
             (self.data_requested, worker.set_data),
             (self.experiment_requested, worker.replace_experiment),
-            (self.snapshot_interval_requested, worker.set_snapshot_interval)))
+            (self.snapshot_interval_requested, worker.set_snapshot_interval),
+            (self.constraint_pair_requested, worker.set_constraint_pair)))
 
     def capture_state(self) -> ExperimentState:
         """A copy of the training's whole state, taken in the worker's thread between
