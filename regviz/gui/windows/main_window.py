@@ -355,8 +355,8 @@ class MainWindow(QMainWindow):
                 self._hide_banner()
             if self.latest is not None and self.latest.diverged:
                 # Say why nothing happens instead of silently unpressing the button.
-                self._show_banner(f"{banner_text(self.latest.diverged)} "
-                                  f"{PLAY_AFTER_DIVERGENCE}", "diverged")
+                what = banner_text(self.latest.diverged).rsplit(" — ", 1)[0]
+                self._show_banner(f"{what} — {PLAY_AFTER_DIVERGENCE}", "diverged")
                 self.statusBar().showMessage(PLAY_AFTER_DIVERGENCE, 8000)
                 self.play_button.setChecked(False)
                 return
