@@ -236,7 +236,7 @@ def test_a_history_point_describes_the_parameters_after_that_many_steps():
     for k in (1, 2, 3):
         t.step(5 * k - t.step_count)
         net = t.net.copy()
-        t.step(1)  # the point for step 5k is recorded by the next step, before its update
+        t.step(1)  # recorded when step() stopped on 5k; this step adds no point
         h = t.history
         assert h.step[-1] == 5 * k
         p_train, train_loss = net.evaluate(t.X_train, t.y_train)
