@@ -71,10 +71,12 @@ def live(preset: str, minutes: float) -> None:
     from regviz.gui.launch import build_window
 
     app = create_application()
-    window = build_window(load_preset(preset))
+    # As fast as the machine allows: the hours of steps a teacher could run.
+    window = build_window(load_preset(preset).with_values(speed=0))
     window.show()
-    frames: list[float] = []
-    window.pacer.cycle_finished.connect(lambda _s: frames.append(time.perf_counter()))
+    frames: list[float] = []  # frames of the decision boundary (with the step counter)
+    window.frame_drawn.connect(
+        lambda name, _step: name == "boundary" and frames.append(time.perf_counter()))
     samples: list[tuple[float, float, int]] = []  # (seconds, rss MB, step)
     start = time.perf_counter()
 

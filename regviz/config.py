@@ -32,13 +32,28 @@ class Field:
     default: Any
     label: str
     help: str
-    group: str  # "data", "network", "training", "regularization"
+    group: str  # "playback", "regularization", "training", "network", "data"
     live: bool = False  # True: applies to the running training with no reset
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     log: bool = False  # shown on a log-scale slider (0 still allowed)
     exclusive_minimum: bool = False
+    # The smallest non-zero value a log slider reaches (default: maximum / 10⁶).
+    slider_minimum: float | None = None
+    # Non-empty: 0 means "no limit", written (and typed) as this word, e.g. "max";
+    # its slider position is past the maximum, not before the minimum.
+    unlimited: str = ""
+    # False for settings that only change what the class sees or how fast (the
+    # speed, the step axis): the trained numbers do not depend on them, so a live
+    # change is not marked on the plots.
+    affects_training: bool = True
+    # The name a change marker gives the setting ("L2 λ = 0.7"); default: label.
+    short_label: str = ""
+
+    @property
+    def marker_label(self) -> str:
+        return self.short_label or self.label
 
     def allowed(self) -> str:
         """The allowed values, in words, for error messages."""
@@ -52,7 +67,20 @@ class Field:
         rng = f"{lo}{_fmt(self.minimum)}, {_fmt(self.maximum)}]"
         if self.kind == "int_list":
             return f"a comma-separated list of 1 to {MAX_HIDDEN_LAYERS} whole numbers in {rng}"
-        return f"{'a whole number' if self.kind == 'int' else 'a number'} in {rng}"
+        unlimited = f" ({self.unlimited} or 0: no limit)" if self.unlimited else ""
+        return f"{'a whole number' if self.kind == 'int' else 'a number'} in {rng}{unlimited}"
+
+    def format(self, value: Any) -> str:
+        """``value`` as the window and the change markers write it."""
+        if self.unlimited and value == 0:
+            return self.unlimited
+        if isinstance(value, bool):
+            return "on" if value else "off"
+        if isinstance(value, tuple):
+            return ",".join(map(str, value)) if value else "all"
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
 
     def parse(self, value: Any) -> Any:
         """Convert ``value`` (a string from the command line, or JSON) and check it.
@@ -71,6 +99,8 @@ class Field:
         if self.kind == "float":
             if isinstance(value, bool):
                 raise TypeError
+            if self.unlimited and str(value).strip().lower() == self.unlimited:
+                return 0.0
             return float(value) + 0.0  # -0 is 0: never "l2 = -0.0" in a report
         if self.kind == "int":
             if isinstance(value, bool):
@@ -185,7 +215,8 @@ FIELDS: tuple[Field, ...] = (
           "training", choices=OPTIMIZERS),
     Field("learning_rate", "float", 0.3, "Learning rate",
           "Step size of each update; too large and the loss diverges. Applies at the next step.",
-          "training", live=True, minimum=0.0, maximum=100.0, log=True, exclusive_minimum=True),
+          "training", live=True, minimum=0.0, maximum=100.0, log=True, exclusive_minimum=True,
+          short_label="learning rate"),
     Field("lr_decay", "float", 0.0, "LR decay",
           "Learning rate decays as lr/(1 + decay·step) (the book's schedule): the loss "
           "falls more smoothly but more slowly later on.",
@@ -194,6 +225,17 @@ FIELDS: tuple[Field, ...] = (
           "Samples per step; 0 means full batch (every training point every step). Small "
           "batches make the loss curve noisy.",
           "training", minimum=0, maximum=100000),
+    # -- playback: how the class watches, never what is trained ----------------
+    Field("speed", "float", 0.0, "Speed",
+          "Training steps per second in the window; max trains as fast as the machine "
+          "allows. Slow it down to narrate each step: the loss curves are the same at "
+          "any speed. Applies at once.",
+          "playback", live=True, minimum=0.0, maximum=100_000.0, log=True,
+          slider_minimum=1.0, unlimited="max", affects_training=False),
+    Field("log_steps", "bool", False, "Log step axis",
+          "Show the steps of every plot on a log axis, so the first hundred steps and "
+          "the last hundred thousand are both legible; the losses are the same.",
+          "playback", live=True, affects_training=False),
     # -- regularization -----------------------------------------------------
     Field("l2", "float", 0.0, "L2 λ",
           "Adds λ·Σw² (÷2m in the course's form) to the loss, pulling every weight toward 0 "
@@ -214,13 +256,15 @@ FIELDS: tuple[Field, ...] = (
     Field("regularize_biases", "bool", False, "Regularize biases",
           "Also add the L1/L2 penalty on the biases to the loss (the book does; the course "
           "does not).",
-          "regularization", live=True),
+          "regularization", live=True, short_label="bias penalty"),
     Field("divide_by_2m", "bool", True, "÷2m (course form)",
-          "On: the penalty added to the loss is λ/(2m)·Σw² as in the course. Off: λ·Σw² "
-          "as in the book, so the same λ is much stronger.", "regularization", live=True),
+          "On: the penalty added to the loss is λ/(2m)·Σw², m the training points, as in "
+          "the course. Off: λ·Σw² as in the book, so the same λ is much stronger.",
+          "regularization", live=True, short_label="÷2m"),
     Field("regularized_layers", "int_list", (), "Penalized layers",
           "Which weight layers (1 = first) the penalty in the loss covers; empty means all.",
-          "regularization", live=True, minimum=1, maximum=MAX_HIDDEN_LAYERS + 1),
+          "regularization", live=True, minimum=1, maximum=MAX_HIDDEN_LAYERS + 1,
+          short_label="penalized layers"),
     Field("keep_prob", "float", 1.0, "keep_prob",
           "Probability that a hidden unit is kept in a training step (inverted dropout); "
           "lower values make the train loss noisier and higher, often lowering the test "
@@ -258,6 +302,8 @@ class Config:
     learning_rate: float = 0.3
     lr_decay: float = 0.0
     batch_size: int = 0
+    speed: float = 0.0
+    log_steps: bool = False
     l2: float = 0.0
     l1: float = 0.0
     weight_decay: float = 0.0

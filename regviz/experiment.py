@@ -5,13 +5,13 @@ imports nothing from Qt."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .config import Config
+from .config import FIELDS_BY_NAME, Config
 from .core import MLP, Trainer, TrainingDiverged, datasets
 from .core.trainer import TrainerState
 
@@ -37,17 +37,24 @@ class TrainTestData:
 
 @dataclass(frozen=True)
 class ChangeEvent:
-    """A live hyperparameter change, marked on every history plot."""
+    """A live hyperparameter change, marked on every history plot.
+
+    ``provisional`` while a slider is still being dragged: the next value of the
+    same drag replaces the event (one marker per drag, at the step where the final
+    value took effect)."""
 
     step: int
     name: str
     value: Any
+    provisional: bool = False
 
     @property
     def label(self) -> str:
-        v = self.value
-        text = f"{v:g}" if isinstance(v, float) else str(v)
-        return f"{self.name}={text}"
+        """The setting's short label and the new value, e.g. "L2 λ = 0.7"."""
+        field = FIELDS_BY_NAME.get(self.name)
+        if field is None:
+            return f"{self.name} = {self.value}"
+        return f"{field.marker_label} = {field.format(self.value)}"
 
 
 @dataclass(frozen=True)
@@ -210,9 +217,13 @@ class Experiment:
         choosing a preset does, so the data is the data the preset names."""
         self.reset(make_data(self.config))
 
-    def apply(self, config: Config) -> bool:
+    def apply(self, config: Config, provisional: bool = False) -> bool:
         """Steer to ``config``. Live fields take effect at the next step and are
-        logged as events; anything structural rebuilds. Returns True on a reset."""
+        logged as events; anything structural rebuilds. Returns True on a reset.
+
+        ``provisional``: one value of a drag still going on; its event replaces the
+        previous provisional event of the same setting, and the next final apply
+        (the drag's release) makes it final where it stands."""
         config.validate()
         old = self.config
         if config.needs_reset(old):
@@ -223,14 +234,18 @@ class Experiment:
             self.config = config
             self.reset(new_data)
             return True
-        changed = config.changed_fields(old)
+        changed = [name for name in config.changed_fields(old)
+                   if FIELDS_BY_NAME[name].affects_training]
         self.config = config
-        if not changed:
-            return False
-        self.trainer.regularization = config.regularization()
-        self.trainer.learning_rate = config.learning_rate
+        if changed:
+            self.trainer.regularization = config.regularization()
+            self.trainer.learning_rate = config.learning_rate
         for name in changed:
-            self.events.append(ChangeEvent(self.step_count, name, getattr(config, name)))
+            self.events = [e for e in self.events if not (e.provisional and e.name == name)]
+            self.events.append(ChangeEvent(self.step_count, name, getattr(config, name),
+                                           provisional))
+        if not provisional and any(e.provisional for e in self.events):
+            self.events = [replace(e, provisional=False) for e in self.events]
         return False
 
     def set_data(self, data: TrainTestData) -> None:

@@ -5,8 +5,9 @@ own says so) and dropout when it is on. Pure Python: the control panel shows it,
 tests read it.
 
 The terms follow :mod:`regviz.core.regularization`: the course's form divides every
-term by 2m (L2 λ/(2m)·Σ‖W‖², gradient λ/m·W; L1 λ/(2m)·Σ|W|, gradient
-λ/(2m)·sign W), the book's form does not (λ·Σw², gradient 2λw; λ·Σ|w|, λ·sign w).
+term by 2m, m = N the number of training points whatever the batch (L2 λ/(2m)·Σ‖W‖²,
+gradient λ/m·W; L1 λ/(2m)·Σ|W|, gradient λ/(2m)·sign W), the book's form does not
+(λ·Σw², gradient 2λw; λ·Σ|w|, λ·sign w).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .config import Config
+from .core.datasets import split_sizes
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class Formula:
     """``loss``: J = data loss + penalty; ``gradient``: what the penalty adds to
     ∂J/∂W (and ∂J/∂b), a line each; ``decay``: decoupled weight decay's update ("" when
     it is 0); ``dropout``: how the hidden layers are thinned ("" when keep_prob is 1);
-    ``where``: what m and the layer range mean ("" if nothing to say)."""
+    ``where``: the layer range and what m is, a line each ("" if nothing to say)."""
 
     loss: str
     gradient: str
@@ -50,8 +52,11 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def formula(config: Config) -> Formula:
-    """The objective and gradient ``config`` trains with (see the module docstring)."""
+def formula(config: Config, n_train: int | None = None) -> Formula:
+    """The objective and gradient ``config`` trains with (see the module docstring).
+
+    ``n_train``: the number of training points, the course form's m; by default the
+    number the config's generated data split into (unknown for a data file)."""
     course = config.divide_by_2m
     params = ("W", "b") if config.regularize_biases else ("W",)
     terms = []
@@ -100,11 +105,14 @@ def formula(config: Config) -> Formula:
         covered = " and decay" if terms and decay else ""
         where = f"{'penalty' if terms else 'decay'}{covered} on {layers_text(config)}"
         if course and terms:
-            where += "; m = training points per step" + (
-                f" ({config.batch_size})" if config.batch_size else " (all of them)")
+            if n_train is None and not config.data_file:
+                n_train = split_sizes(config.n_samples, config.test_fraction)[0]
+            where += "\nm = N" + (f" = {n_train}" if n_train is not None else "")
+            where += " training points" + (
+                f", whatever the batch ({config.batch_size})" if config.batch_size else "")
     return Formula(loss, gradient, dropout, where, decay)
 
 
-def formula_text(config: Config) -> str:
+def formula_text(config: Config, n_train: int | None = None) -> str:
     """:func:`formula` as one block of lines."""
-    return formula(config).text
+    return formula(config, n_train).text

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .boundary_palette import BoundaryPalette
 from .config import Config
 from .constraint_picture import ConstraintPicture, NoPicture, WeightPair, constraint_picture
 from .contour import contour_segments
@@ -25,6 +26,9 @@ from .core.mlp import layer_views
 from .experiment import ChangeEvent, Experiment, TrainTestData
 
 GRID_RESOLUTION = 96  # rows of the boundary grid; columns follow PLANE_ASPECT
+# While training, 30 snapshots a second: the grid is most of a snapshot's cost
+# (3.4 ms at 96 rows, under 1 ms at 56), and a moving picture hides the coarser cells.
+LIVE_GRID_RESOLUTION = 56
 # Width / height of the boundary view's plot area in the default 1600×1000 window.
 PLANE_ASPECT = 1.25
 # The dropout ensemble is drawn on a coarser grid with few members: it is only
@@ -109,10 +113,21 @@ class BoundaryGrid:
     # of ends): p = ½ for a binary net, where the top two classes tie otherwise.
     # Traced here so the GUI thread only draws it.
     lines: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    # (ny, nx, 3) uint8: ``probs`` coloured with ``palette`` (in the worker's
+    # thread), or None when the snapshot was taken without a palette.
+    rgb: np.ndarray | None = None
+    palette: BoundaryPalette | None = None
 
     @property
     def extent(self) -> tuple[float, float, float, float]:
         return float(self.xs[0]), float(self.xs[-1]), float(self.ys[0]), float(self.ys[-1])
+
+    def coloured(self, palette: BoundaryPalette) -> np.ndarray:
+        """The map in ``palette``'s colours (the worker's picture when it used the
+        same palette; coloured now otherwise, e.g. just after a theme change)."""
+        if self.rgb is not None and self.palette == palette:
+            return self.rgb
+        return palette.colour(self.probs)
 
 
 @dataclass(frozen=True)
@@ -168,16 +183,32 @@ def data_bounds(data: TrainTestData, margin: float = 0.1,
     return float(x0), float(x1), float(y0), float(y1)
 
 
-def boundary_grid(experiment: Experiment, resolution: int = GRID_RESOLUTION) -> BoundaryGrid:
-    x0, x1, y0, y1 = data_bounds(experiment.data)
+def boundary_grid(experiment: Experiment, resolution: int = GRID_RESOLUTION,
+                  palette: BoundaryPalette | None = None) -> BoundaryGrid:
+    return _evaluated(experiment, resolution, palette)[0]
+
+
+def _evaluated(experiment: Experiment, resolution: int, palette: BoundaryPalette | None
+               ) -> tuple[BoundaryGrid, np.ndarray, np.ndarray]:
+    """The boundary grid and the labels of the train and test points, from one
+    forward pass over the grid and the points together (three passes cost twice
+    as much in a snapshot, most of it Python's per-call overhead)."""
+    data, net = experiment.data, experiment.net
+    x0, x1, y0, y1 = data_bounds(data)
     xs = np.linspace(x0, x1, round(resolution * PLANE_ASPECT))  # square cells
     ys = np.linspace(y0, y1, resolution)
     gx, gy = np.meshgrid(xs, ys)
-    probs = experiment.net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
+    n_grid, n_train = gx.size, len(data.X_train)
+    Z = net.logits(np.concatenate([np.column_stack([gx.ravel(), gy.ravel()]),
+                                   data.X_train, data.X_test]))
+    probs = net.probabilities(Z[:n_grid])
+    labels = net.labels(Z[n_grid:])
     shape = (len(ys), len(xs)) if probs.ndim == 1 else (len(ys), len(xs), -1)
     probs = probs.reshape(shape)
     lines = contour_segments(np.stack(boundary_fields(probs, probs.ndim == 2)), xs, ys)
-    return BoundaryGrid(xs, ys, probs, lines)
+    rgb = palette.colour(probs) if palette is not None else None
+    grid = BoundaryGrid(xs, ys, probs, lines, rgb, palette)
+    return grid, labels[:n_train], labels[n_train:]
 
 
 def boundary_fields(probs: np.ndarray, binary: bool) -> list[np.ndarray]:
@@ -249,17 +280,20 @@ _ensemble_throttle = _EnsembleThrottle()
 
 def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
                   ensemble: EnsembleRequest | None = None,
+                  palette: BoundaryPalette | None = None,
                   constraint: WeightPair | None = None, now: bool = False,
                   shrink: bool = False) -> Snapshot:
     """Copy everything the views need from ``experiment`` at its current step.
 
     ``ensemble``: which parts of the dropout ensemble to compute, now (None: what
     the GUI last asked for with :func:`request_ensemble`, at most as often as its
-    cost allows — see ``ENSEMBLE_BUDGET``). ``constraint``: the pair of weights
+    cost allows — see ``ENSEMBLE_BUDGET``). ``palette``: colour the boundary map
+    here, so the GUI thread need not. ``constraint``: the pair of weights
     whose constraint picture to include (None: none), recomputed at most as often
     as ``CONSTRAINT_BUDGET`` and ``CONSTRAINT_RATE`` allow unless ``now``.
     ``shrink``: include each regularized weight's shrink per step (compare mode)."""
     trainer = experiment.trainer
+    grid, train_predictions, test_predictions = _evaluated(experiment, resolution, palette)
     last = getattr(trainer, "last", None)
     masks = [None if m is None else m.copy() for m in (last.masks if last else [])]
     rows = last.batch_indices if last else None
@@ -275,12 +309,12 @@ def take_snapshot(experiment: Experiment, resolution: int = GRID_RESOLUTION,
         masks=masks,
         mask_rows=np.array(rows, copy=True),
         data=experiment.data,
-        grid=boundary_grid(experiment, resolution),
+        grid=grid,
         n_classes=experiment.data.n_classes,
         events=tuple(experiment.events),
         diverged=str(experiment.diverged) if experiment.diverged else "",
-        train_predictions=experiment.net.predict(experiment.data.X_train),
-        test_predictions=experiment.net.predict(experiment.data.X_test),
+        train_predictions=train_predictions,
+        test_predictions=test_predictions,
         weight_histograms=_histograms(trainer),
         dropout_ensemble=(dropout_ensemble(experiment, ensemble) if ensemble is not None
                           else _ensemble_throttle.get(experiment, ensemble_request())),

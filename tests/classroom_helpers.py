@@ -1,5 +1,6 @@
 """Shared by the classroom tests (shortcuts, points, sessions, presentation)."""
 
+from gui_helpers import at_full_speed
 from PySide6.QtWidgets import QMessageBox
 
 from regviz.gui.app import create_application
@@ -9,7 +10,7 @@ from regviz.gui.windows.main_window import MainWindow
 def open_window(qtbot, preset="overfit", size=(1600, 1000)):
     """A shown MainWindow with its training thread running and one snapshot drawn."""
     create_application(deterministic=True)
-    window = MainWindow(preset=preset)
+    window = MainWindow(config=at_full_speed(preset))
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()

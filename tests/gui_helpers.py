@@ -2,6 +2,14 @@
 
 from PySide6.QtCore import QObject, Qt, Slot
 
+from regviz.config import load_preset
+
+
+def at_full_speed(preset: str):
+    """``preset``'s config trained as fast as the machine allows: a lesson preset's
+    own speed is for a class to watch, not for a test to wait on."""
+    return load_preset(preset).with_values(speed=0)
+
 
 class SnapshotRecorder(QObject):
     """Lives in the GUI thread: the worker's signals arrive here queued, so tests

@@ -152,14 +152,18 @@ def rewritten(saved: Path, folder: Path, **changes) -> Path:
     return path
 
 
+# The saved session's training and test points (the dropout preset's split).
+N_TRAIN, N_TEST = datasets.split_sizes(load_preset("dropout").n_samples,
+                                       load_preset("dropout").test_fraction)
+
 SESSION_DEFECTS = {  # what is changed → words the message must contain
     "config JSON is a list": (dict(config_json="[1, 2]"), "JSON object"),
     "config JSON is cut": (dict(config_json='{"l2": 0.'), "edited.regviz"),
     "λ out of range": (dict(config_json='{"l2": -1}'), "l2"),
-    "labels NaN": (dict(y_train=np.full(200, np.nan)), "y_train"),
-    "labels negative": (dict(y_test=-np.ones(200)), "y_test"),
-    "labels as text": (dict(y_train=np.array(["a"] * 200)), "y_train"),
-    "labels in a matrix": (dict(y_train=np.zeros((200, 2))), "y_train"),
+    "labels NaN": (dict(y_train=np.full(N_TRAIN, np.nan)), "y_train"),
+    "labels negative": (dict(y_test=-np.ones(N_TEST)), "y_test"),
+    "labels as text": (dict(y_train=np.array(["a"] * N_TRAIN)), "y_train"),
+    "labels in a matrix": (dict(y_train=np.zeros((N_TRAIN, 2))), "y_train"),
     "step negative": (dict(step=-5), "step"),
     "step fractional": (dict(step=2.5), "step"),
     "step absurd": (dict(step=1e300), "step"),
@@ -168,7 +172,7 @@ SESSION_DEFECTS = {  # what is changed → words the message must contain
     "bias missing": (dict(bias_1=None), "bias_1"),
     "history NaN": (dict(history_test_loss=np.full(4, np.nan)), "history_test_loss"),
     "history of another length": (dict(history_test_loss=np.zeros(1000)), "edited.regviz"),
-    "points huge": (dict(X_train=np.full((200, 2), 1e300)), "X"),
+    "points huge": (dict(X_train=np.full((N_TRAIN, 2), 1e300)), "X"),
     "no training points": (dict(X_train=np.zeros((0, 2)), y_train=np.zeros(0)), "X_train"),
 }
 

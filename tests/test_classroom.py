@@ -58,6 +58,18 @@ def check_reset(qtbot, w, tmp_path, monkeypatch):
     wait_for_step(qtbot, w, 0)
 
 
+def check_speed_keys(presses):
+    """Each key in ``presses`` (Qt key, the speed it should set)."""
+    def check(qtbot, w, tmp_path, monkeypatch):
+        w.set_value("speed", 200)
+        for key, speed in presses:
+            press(qtbot, w, key)
+            assert w.config.speed == speed, key
+        qtbot.waitUntil(lambda: w.controller.experiment.config.speed == presses[-1][1],
+                        timeout=3000)
+    return check
+
+
 def check_presets(qtbot, w, tmp_path, monkeypatch):
     names = preset_names()
     assert len(names) >= 2
@@ -157,6 +169,10 @@ CHECKS = {
     ("Space",): check_space,
     ("S", "Right"): None,  # both keys: see below
     ("R",): check_reset,
+    ("]", "+", "="): check_speed_keys([(Qt.Key.Key_BracketRight, 400), (Qt.Key.Key_Plus, 800),
+                                       (Qt.Key.Key_Equal, 1600)]),
+    ("[", "-"): check_speed_keys([(Qt.Key.Key_BracketLeft, 100), (Qt.Key.Key_Minus, 50)]),
+    ("M",): check_speed_keys([(Qt.Key.Key_M, 0), (Qt.Key.Key_M, 200)]),
     PRESET_KEYS: check_presets,
     ("Ctrl+Z",): check_undo,
     ("Ctrl+S",): check_screenshot,
@@ -191,9 +207,12 @@ def test_letter_shortcuts_do_not_fire_while_typing(window, qtbot):
     assert isinstance(field, QLineEdit)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus, timeout=2000)
-    for key in (Qt.Key.Key_S, Qt.Key.Key_R, Qt.Key.Key_Space, Qt.Key.Key_2):
+    speed = w.config.speed
+    for key in (Qt.Key.Key_S, Qt.Key.Key_R, Qt.Key.Key_Space, Qt.Key.Key_2, Qt.Key.Key_M,
+                Qt.Key.Key_BracketLeft, Qt.Key.Key_Minus):
         qtbot.keyClick(field, key)
-    assert field.text().endswith("sr 2")
+    assert field.text().endswith("sr 2m[-")
+    assert w.config.speed == speed
     w.controller.run_steps_blocking(0)  # a round trip through the worker's queue
     qtbot.wait(50)
     assert w.latest.step == 5 and not w.controller.worker.running

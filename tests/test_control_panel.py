@@ -77,23 +77,31 @@ def test_log_slider_reaches_zero_and_round_values():
     assert kp.value(kp.position(0.86)) == 0.86
 
 
-def test_slider_drag_sends_a_bounded_number_of_updates(panel, qtbot):
+def test_slider_drag_previews_a_bounded_number_of_values_and_sends_one_change(panel, qtbot):
+    previews, order = [], []
+    panel.config_previewed.connect(previews.append)
+    panel.config_previewed.connect(lambda c: order.append("preview"))
+    panel.config_changed.connect(lambda c: order.append("change"))
     slider = panel.findChild(QSlider, "l2_lambda_slider")
     slider.setSliderDown(True)
     start = time.perf_counter()
     for position in range(1, 401):  # 400 moves in about half a second
         slider.setValue(position)
         qtbot.wait(1)
-    slider.setSliderDown(False)
     elapsed = time.perf_counter() - start
-    qtbot.waitUntil(lambda: panel.sent and panel.sent[-1].l2 == panel.config.l2, timeout=2000)
-    assert len(panel.sent) <= elapsed / 0.060 + 3, (len(panel.sent), elapsed)
-    assert panel.sent[-1].l2 == SliderScale(next(f for f in FIELDS if f.name == "l2")).value(400)
+    assert panel.sent == []  # nothing final while the slider is held
+    slider.setSliderDown(False)  # released
+    final = SliderScale(next(f for f in FIELDS if f.name == "l2")).value(400)
+    assert [c.l2 for c in panel.sent] == [final]
+    assert 1 <= len(previews) <= elapsed / 0.060 + 3, (len(previews), elapsed)
+    qtbot.wait(150)  # a preview still in the throttle must not follow the release
+    assert order[-1] == "change" and order.count("change") == 1
 
 
 def test_new_points_draws_the_next_data_seed(panel, qtbot):
     panel.findChild(object, "regenerate").click()
-    assert panel.config.data_seed == 1 and panel.sent[-1].data_seed == 1
+    after = load_preset("overfit").data_seed + 1
+    assert panel.config.data_seed == after and panel.sent[-1].data_seed == after
 
 
 def test_replacing_the_config_updates_every_widget(panel):

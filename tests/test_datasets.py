@@ -84,11 +84,23 @@ def test_spiral_is_the_nnfs_construction():
     np.testing.assert_allclose(np.sort(np.hypot(*Xn[yn == 1].T)), np.linspace(0, 1, 100))
 
 
+# Figures of the course's own data.mat, its 411 points (211 training, 200 test) together.
+COURSE_CLASS_MEANS = {0: (0.015, -0.256), 1: (-0.250, 0.118)}
+COURSE_CLASS_STDS = {0: (0.171, 0.303), 1: (0.167, 0.309)}
+COURSE_SHARE_OF_CLASS_1 = 193 / 411
+COURSE_BOX = ((-0.60, 0.30), (-0.79, 0.60))  # x1 and x2 ranges
+
+
 def test_field_looks_like_the_course_data():
-    X, y = make("field", seed=0)
-    assert len(X) == 400
-    assert X.min() >= -0.75 and X.max() <= 0.6  # the course's box
-    assert 0.35 < y.mean() < 0.65  # two roughly balanced classes
+    X, y = make("field", n_samples=4110, seed=0)  # ten times the course's file, for stable figures
+    for c in (0, 1):
+        np.testing.assert_allclose(X[y == c].mean(axis=0), COURSE_CLASS_MEANS[c], atol=0.04)
+        np.testing.assert_allclose(X[y == c].std(axis=0), COURSE_CLASS_STDS[c], atol=0.03)
+    assert y.mean() == pytest.approx(COURSE_SHARE_OF_CLASS_1, abs=0.04)
+    for axis, (low, high) in enumerate(COURSE_BOX):
+        assert low - 0.01 <= X[:, axis].min() < low + 0.1
+        assert high - 0.05 < X[:, axis].max() <= high + 0.01
+    assert len(make("field", seed=0)[0]) == 400  # the default size
 
 
 def test_field_noise_flips_labels_mostly_near_the_boundary():
@@ -97,11 +109,13 @@ def test_field_noise_flips_labels_mostly_near_the_boundary():
     X, y = make("field", noise=0.2, seed=5)
     np.testing.assert_array_equal(X, X0)
     flipped = y != y0
-    assert 0.08 < flipped.mean() < 0.3
+    assert 0.03 < flipped.mean() < 0.09  # about 6% of the course's labels are off
     distance = np.abs(datasets._field_offset(X))
-    assert flipped[distance < 0.15].mean() > 2 * flipped[distance > 0.45].mean()
-    # without noise the boundary separates the classes exactly
-    assert ((datasets._field_offset(X0) < 0) == (y0 == 1)).all()
+    assert flipped[distance < 0.1].mean() > 4 * flipped[distance > 0.3].mean()
+    # without noise the boundary separates the classes exactly, class 1 upper left
+    assert ((datasets._field_offset(X0) > 0) == (y0 == 1)).all()
+    assert X0[y0 == 1, 0].mean() < X0[y0 == 0, 0].mean()
+    assert X0[y0 == 1, 1].mean() > X0[y0 == 0, 1].mean()
     # more noise, more flips
     assert (make("field", noise=0.5, seed=5)[1] != y0).mean() > flipped.mean()
 
@@ -248,6 +262,48 @@ def test_npz_with_test_part_is_remapped_jointly(tmp_path):
     _check(load(path), X, [mapping[v] for v in y], Xt, [mapping[v] for v in yt])
 
 
+def write_course_data_mat(path, X, y, Xv, yv):
+    """A file with exactly the structure of the course's own ``datasets/data.mat``:
+    points as rows, X (211, 2) and Xval (200, 2) float64, y (211, 1) and yval (200, 1)
+    uint8."""
+    scipy.io.savemat(path, {"X": X, "y": y.astype(np.uint8)[:, None],
+                            "Xval": Xv, "yval": yv.astype(np.uint8)[:, None]})
+
+
+def test_the_course_data_mat_as_the_course_ships_it(tmp_path):
+    X, y = _points(n=211)
+    Xv, yv = _points(n=200, seed=1)
+    path = tmp_path / "data.mat"
+    write_course_data_mat(path, X, y, Xv, yv)
+    stored = scipy.io.loadmat(path)  # the file really has the course's structure
+    assert [(k, stored[k].shape, stored[k].dtype) for k in ("X", "y", "Xval", "yval")] == [
+        ("X", (211, 2), np.float64), ("y", (211, 1), np.uint8),
+        ("Xval", (200, 2), np.float64), ("yval", (200, 1), np.uint8)]
+    got = load(path)
+    _check(got, X, y, Xv, yv)
+    assert np.array_equal(got.X_train, X) and np.array_equal(got.X_test, Xv)  # bit for bit
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.int32, np.uint64, np.float32,
+                                   np.float64, bool])
+def test_mat_labels_of_any_integer_or_whole_float_type(tmp_path, dtype):
+    X, y = _points(n=40)
+    path = tmp_path / "labels.mat"
+    scipy.io.savemat(path, {"X": X, "y": y.astype(dtype)[:, None]})
+    _check(load(path), X, y)
+
+
+@pytest.mark.parametrize("shape", ["rows", "columns"])
+def test_mat_layout_is_told_from_the_shapes_even_with_two_points_in_one_part(tmp_path, shape):
+    """A (2, 2) part is ambiguous alone; the other part's shape decides."""
+    X, y = _points(n=30)
+    Xv, yv = _points(n=2, seed=1)
+    put = (lambda a: a) if shape == "rows" else (lambda a: a.T)
+    path = tmp_path / "d.mat"
+    scipy.io.savemat(path, {"X": put(X), "y": y[:, None], "Xval": put(Xv), "yval": yv[None, :]})
+    _check(load(path), X, y, Xv, yv)
+
+
 def test_course_mat_in_column_layout(tmp_path):
     X, y = _points(n=211)
     Xv, yv = _points(n=200, seed=1)
@@ -324,7 +380,8 @@ BAD_FILES = {
     "garbage.mat": _csv("definitely not MATLAB"),
     "truncated.mat": _truncated_mat,
     "no_y.mat": _mat(X=_X.T),
-    "row_layout.mat": _mat(X=_X, y=_y[None, :]),
+    "ambiguous.mat": _mat(X=np.array([[0.0, 1.0], [1.0, 0.0]]), y=np.array([[0, 1]])),
+    "mixed_layout.mat": _mat(X=_X, y=_y[None, :], Xval=_X.T, yval=_y[None, :]),
     "three_features.mat": _mat(X=np.ones((3, 30)), y=_y[None, :]),
     "xval_only.mat": _mat(X=_X.T, y=_y[None, :], Xval=_X.T),
     "mismatched.mat": _mat(X=_X.T, y=_y[None, :-2]),
@@ -356,7 +413,9 @@ def test_error_messages_say_what_is_wrong(tmp_path):
         "three_features.npz": "2 features",
         "nan.csv": "NaN",
         "wrong.txt": ".csv, .npz, .mat",
-        "row_layout.mat": "column layout",
+        "ambiguous.mat": "cannot tell points from features",
+        "mixed_layout.mat": "the same in every array",
+        "three_features.mat": r"expected \(n, 2\).*or \(2, n\)",
     }
     for filename, words in cases.items():
         path = tmp_path / filename

@@ -237,10 +237,10 @@ def constraint_tab(window) -> None:
 
 
 def l1_corner_pair(window) -> None:
-    """Input 1 → hidden unit 25 and input 2 → the same unit: by step 2,000 L1 has set
+    """Input 1 → hidden unit 1 and input 2 → the same unit: by step 2,000 L1 has set
     the second to exactly 0 (checked below), so the pair sits on an axis."""
-    window.constraint_view.choose_link(0, 0, 24)
-    window.constraint_view.choose_link(0, 1, 24)
+    window.constraint_view.choose_link(0, 0, 0)
+    window.constraint_view.choose_link(0, 1, 0)
     constraint_tab(window)
 
 

@@ -16,7 +16,8 @@ PACKAGE_DIR = Path(regviz.__file__).parent
 LAYERS = (
     ("regviz.core",),
     ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
-     "regviz.formula", "regviz.constraint_picture", "regviz.picture_format"),
+     "regviz.formula", "regviz.boundary_palette", "regviz.constraint_picture",
+     "regviz.picture_format"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",
      "regviz.sweep", "regviz.history_csv"),
     ("regviz.gui",),

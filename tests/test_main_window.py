@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from gui_helpers import at_full_speed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -15,7 +16,7 @@ def window(qtbot):
     made = []
 
     def make(preset="overfit"):
-        w = MainWindow(preset=preset)
+        w = MainWindow(config=at_full_speed(preset))
         qtbot.addWidget(w)
         w.resize(1600, 1000)
         w.show()
@@ -121,7 +122,7 @@ def test_large_lambda_shrinks_the_weights_live(window, qtbot):
     assert change().step > 2000 and change().value == 50.0
     qtbot.waitUntil(lambda: w.latest.step > change().step + 2000, timeout=20000)
     assert w.latest.history["weight_norm"][-1].sum() < 0.8 * norm
-    assert any(label.startswith("l2=50") for label in w.cost_view.event_labels())
+    assert any(label.startswith("L2 λ = 50") for label in w.cost_view.event_labels())
 
 
 def test_divergence_message_pauses_and_reset_recovers(window, qtbot):
@@ -199,6 +200,23 @@ def test_preset_switch_restarts_on_that_preset(window, qtbot):
     assert w.latest.grid.probs.ndim == 3
     assert w.windowTitle() == "regviz — nnfs"
     assert w.findChild(object, "dataset").currentText() == "spiral"
+
+
+def test_preset_tooltips_are_the_descriptions_as_wrapping_rich_text(window):
+    """Qt wraps only rich-text tooltips; the course's description is a paragraph."""
+    import html
+    import re
+
+    from PySide6.QtGui import Qt as QtGui
+
+    from regviz.config import preset_description, preset_names
+
+    box = window().preset_box
+    for i, name in enumerate(preset_names()):
+        tip = box.itemData(i, Qt.ItemDataRole.ToolTipRole)
+        assert QtGui.mightBeRichText(tip)
+        assert html.unescape(re.sub(r"<[^>]+>", "", tip)) == preset_description(name)
+    assert "np.random.seed(1)" in preset_description("course")
 
 
 def test_preset_with_only_live_differences_still_restarts(window, qtbot):

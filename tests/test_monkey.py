@@ -13,7 +13,7 @@ import time
 
 import psutil
 import pytest
-from gui_helpers import SnapshotRecorder
+from gui_helpers import SnapshotRecorder, at_full_speed
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -144,7 +144,7 @@ class Monkey:
 @pytest.fixture
 def window(qtbot):
     create_application(deterministic=True)
-    w = MainWindow(preset="overfit")
+    w = MainWindow(config=at_full_speed("overfit"))
     qtbot.addWidget(w)
     w.resize(1600, 1000)
     w.show()

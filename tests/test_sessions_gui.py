@@ -198,6 +198,32 @@ def test_load_data_menu_trains_on_the_file(window, qtbot, tmp_path, monkeypatch)
     assert w.control_panel.config.data_file == str(path)
 
 
+def test_load_data_menu_reads_the_course_data_mat_as_shipped(window, qtbot, tmp_path,
+                                                              monkeypatch):
+    """The course's own data.mat layout (points as rows, uint8 labels): the course preset
+    trains on its 211 points and the formula box counts them as m."""
+    import scipy.io
+
+    w = window("course")
+    w.set_value("l2", 0.7)
+    errors = ErrorDialogs(monkeypatch)
+    path = tmp_path / "data.mat"
+    rng = np.random.default_rng(2)
+    X, X_val = rng.uniform(-0.6, 0.3, size=(211, 2)), rng.uniform(-0.6, 0.3, size=(200, 2))
+    scipy.io.savemat(path, {"X": X, "y": (X[:, 1] > X[:, 0]).astype(np.uint8)[:, None],
+                            "Xval": X_val,
+                            "yval": (X_val[:, 1] > X_val[:, 0]).astype(np.uint8)[:, None]})
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    w.findChild(QAction, "load_data").trigger()
+    assert errors.shown == []
+    # (the preset's own look-alike has 211 training points too: wait for the file's)
+    qtbot.waitUntil(lambda: np.array_equal(w.latest.data.X_train, X), timeout=5000)
+    np.testing.assert_array_equal(w.controller.experiment.trainer.X_train, X)
+    np.testing.assert_array_equal(w.controller.experiment.trainer.X_test, X_val)
+    qtbot.waitUntil(lambda: "m = N = 211 training points" in w.control_panel.formula_text(),
+                    timeout=5000)
+
+
 # -- export ----------------------------------------------------------------------------
 def test_export_history_csv_and_every_plot_as_png_and_svg(window, qtbot, tmp_path,
                                                           monkeypatch):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from regviz.config import Config, load_preset
 from regviz.contour import contour_segments
-from regviz.core import MLP, Regularization
+from regviz.core import MLP, Regularization, datasets
 from regviz.core.dropout_ensemble import (
     predict_proba_with_masks,
     prediction_spread,
@@ -334,7 +334,7 @@ def test_early_stop_marker_sits_at_the_lowest_test_loss(make_view):
 
 def test_early_stop_marker_on_a_real_overfitting_run(make_view):
     view = make_view(CostView)
-    snapshot = take_snapshot(trained(load_preset("overfit"), 2000))
+    snapshot = take_snapshot(trained(load_preset("overfit").with_values(log_steps=False), 2000))
     view.show_snapshot(snapshot)
     h = snapshot.history
     i = int(np.nanargmin(h["test_loss"]))
@@ -377,7 +377,7 @@ def test_formula_course_form_l2():
     f = formula(Config(l2=0.7, divide_by_2m=True))
     assert f.loss == "J = cross-entropy + 0.7/(2m)·Σₗ‖Wₗ‖²"
     assert f.gradient == "∂J/∂W += 0.7/m·W"
-    assert "layers 1–3" in f.where and "m = training points per step" in f.where
+    assert "layers 1–3" in f.where and "m = N = 200 training points" in f.where  # 400 × ½
     assert f.dropout == ""
 
 
@@ -399,7 +399,22 @@ def test_formula_l1_in_both_forms_and_chosen_layers():
     course = formula(Config(l1=0.1, divide_by_2m=True, batch_size=32))
     assert course.loss == "J = cross-entropy + 0.1/(2m)·Σₗ|Wₗ|"
     assert course.gradient.startswith("∂J/∂W += 0.1/(2m)·sign W\n")
-    assert course.where.endswith("m = training points per step (32)")
+    assert course.where.endswith("m = N = 200 training points, whatever the batch (32)")
+
+
+@pytest.mark.parametrize("n_samples, test_fraction, n_train", [
+    (400, 0.5, 200), (411, 0.487, 211), (300, 0.3, 210), (21, 0.5, 11)])
+def test_formula_names_the_number_of_training_points(n_samples, test_fraction, n_train):
+    """m = N, the training points the split leaves (counted here from the split itself),
+    or the number the caller knows (a data file's)."""
+    config = Config(l2=0.7, n_samples=n_samples, test_fraction=test_fraction)
+    X, y = datasets.make("field", n_samples=n_samples, seed=0)
+    assert len(datasets.split(X, y, test_fraction, seed=0)[1]) == n_train
+    assert formula(config).where.endswith(f"m = N = {n_train} training points")
+    from_file = config.with_values(data_file="points.csv")
+    assert formula(from_file).where.endswith("m = N training points")
+    assert formula(from_file, n_train=57).where.endswith("m = N = 57 training points")
+    assert "m = N" not in formula(config.with_values(divide_by_2m=False)).where
 
 
 def test_formula_both_penalties_on_weights_and_biases():

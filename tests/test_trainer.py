@@ -81,6 +81,60 @@ def test_mini_batch_steps_use_the_reported_rows_and_cover_each_epoch():
     assert sorted(seen) == list(range(10))
 
 
+@pytest.mark.parametrize("divide_by_2m, l2", [(True, 0.7), (False, 0.01)])
+def test_mini_batch_weight_decay_per_step_is_the_full_batch_one(divide_by_2m, l2):
+    """200 training points in batches of 32 (six of them, then a short one of 8):
+    every step, the short one too, shrinks the weights by the same λ/N·W (÷2m form,
+    N the training set's size, the objective the course states) or 2λ·W (the book's),
+    as a full-batch step does. Seen as the difference between a step with λ and the
+    same step (same parameters, same batch) without it."""
+    Xtr, ytr, Xte, yte = field_data()
+    N, lr = len(ytr), 0.3
+    assert N == 200
+    reg = Regularization(l2=l2, divide_by_2m=divide_by_2m)
+    per_weight = lr * (l2 / N if divide_by_2m else 2 * l2)  # −lr·∂penalty/∂w ÷ w
+
+    def trainer(reg, batch_size):
+        return Trainer(MLP([2, 20, 3, 1], seed=1), Xtr, ytr, Xte, yte, reg,
+                       learning_rate=lr, batch_size=batch_size, seed=4)
+
+    for batch_size in (32, None):
+        with_l2, without = trainer(reg, batch_size), trainer(Regularization(), batch_size)
+        sizes = []
+        for _ in range(9):  # more than one epoch of batches
+            without.net.params[...] = with_l2.net.params
+            weights = [W.copy() for W in with_l2.net.weights]
+            with_l2.step(1)
+            without.step(1)
+            assert np.array_equal(with_l2.last.batch_indices, without.last.batch_indices)
+            sizes.append(len(with_l2.last.batch_indices))
+            for W, W_l2, W_plain in zip(weights, with_l2.net.weights, without.net.weights,
+                                        strict=True):
+                np.testing.assert_allclose(W_l2 - W_plain, -per_weight * W,
+                                           rtol=1e-9, atol=1e-15)
+            for b_l2, b_plain in zip(with_l2.net.biases, without.net.biases, strict=True):
+                np.testing.assert_allclose(b_l2, b_plain, rtol=1e-12, atol=1e-15)
+        assert sizes == ([32] * 6 + [8, 32, 32] if batch_size else [N] * 9)
+
+
+def test_mini_batch_penalty_curve_uses_one_m_and_has_no_jumps():
+    """The recorded penalty is λ/(2N)·Σ‖W‖² at every step, N = 200 training points,
+    whether the step's batch had 32 rows, 8 (the end of an epoch) or was step 0."""
+    Xtr, ytr, Xte, yte = field_data()
+    N = len(ytr)
+    t = Trainer(MLP([2, 20, 3, 1], seed=1), Xtr, ytr, Xte, yte,
+                Regularization(l2=0.7, divide_by_2m=True), learning_rate=0.3,
+                batch_size=32, seed=4, record_every=1)
+    expected = [0.7 / (2 * N) * sum(float((W**2).sum()) for W in t.net.weights)]
+    for _ in range(20):
+        t.step(1)
+        expected.append(0.7 / (2 * N) * sum(float((W**2).sum()) for W in t.net.weights))
+    penalty = t.history.train_penalty  # points for steps 0..19 (step 20's comes next step)
+    assert list(t.history.step) == list(range(20))
+    np.testing.assert_allclose(penalty, expected[:20], rtol=1e-12)
+    assert np.max(np.abs(np.diff(penalty)) / penalty[:-1]) < 0.02  # a smooth curve
+
+
 def nnfs_reference(net, X, y, reg, optimizer, lr, decay, steps):
     """The book's optimizers, written as the book writes them, on flat arrays."""
     params = net.params.copy()
@@ -198,7 +252,7 @@ def test_live_l2_shrinks_the_weights_and_live_dropout_draws_masks():
 # -- divergence --------------------------------------------------------------------
 
 def test_divergence_raises_and_keeps_the_last_finite_parameters():
-    t = field_trainer(learning_rate=80.0)
+    t = field_trainer(learning_rate=50.0)
     seen = [t.net.params.copy()]
     with pytest.raises(TrainingDiverged) as info:
         for _ in range(5000):

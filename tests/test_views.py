@@ -50,7 +50,7 @@ def test_cost_view_holds_the_history_and_marks_changes(make_view):
         np.testing.assert_allclose(x, s.history["step"])
         np.testing.assert_allclose(y, s.history[key])
     assert view.curves["test_loss"].name() == "test loss (no penalty)"
-    assert view.event_labels() == ["l2=0.7", "keep_prob=0.86"]
+    assert view.event_labels() == ["L2 λ = 0.7", "keep_prob = 0.86"]
     assert "step" in view.hover_text(50.0) and "test loss (no penalty)" in view.hover_text(50.0)
     view.log_y_box.setChecked(True)
     view.show_snapshot(s)
@@ -202,7 +202,8 @@ def test_log_scale_with_a_zero_penalty_point_draws_cleanly(make_view, qtbot):
     """Found by the monkey test: at step 0 the penalty curve is one point at 0; the
     log scale turned it into NaN and pyqtgraph's bounds warned on every paint."""
     view = make_view(CostView)
-    experiment = Experiment(load_preset("overfit"))  # λ = 0: the penalty is 0
+    # λ = 0: the penalty is 0. (A linear step axis: on a log one, step 0 has no place.)
+    experiment = Experiment(load_preset("overfit").with_values(log_steps=False))
     view.show_snapshot(take_snapshot(experiment))
     view.log_y_box.setChecked(True)
     view.grab()  # paints, computing every item's bounds
@@ -213,3 +214,49 @@ def test_log_scale_with_a_zero_penalty_point_draws_cleanly(make_view, qtbot):
     view.log_y_box.setChecked(False)
     view.grab()
     assert len(view.curves["train_penalty"].getData()[0]) == 1  # back when linear
+
+
+def test_a_log_step_axis_keeps_the_first_steps_and_the_last_legible(make_view):
+    """100,000 steps recorded every 10: on a log step axis the first 200 steps take
+    a good share of the plot's width (on a linear one, a fifth of a percent), and
+    the axis is labelled from 10 to 100,000 without labels running together."""
+    import math
+    from dataclasses import replace
+
+    view = make_view(CostView, size=(900, 500))
+    snapshot = fake_snapshot(step=100_000, n_history=10_001)
+    snapshot = replace(snapshot, config=snapshot.config.with_values(log_steps=True))
+    view.show_snapshot(snapshot)
+    assert view.plot.ctrl.logXCheck.isChecked() and view.log_x
+    (x0, x1), _ = view.plot.vb.viewRange()
+    share_of_first_200 = (math.log10(200) - x0) / (x1 - x0)
+    assert share_of_first_200 > 0.2
+    x, _ = view.curves["test_loss"].getData()  # as displayed: log10 of the steps
+    assert x[0] == pytest.approx(1.0) and x[-1] == pytest.approx(5.0)
+    major, _minor = view.plot.getAxis("bottom")._tickLevels
+    labels = [text for _, text in major]
+    assert labels[0] == "10" and labels[-1] == "100,000"
+    assert len(labels) <= 8  # decades only over five decades
+    # The lowest-test-loss star and its label sit at log10 of their step.
+    step = view.early_stop_step
+    assert view.early_stop_label.pos().x() == pytest.approx(math.log10(step))
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_switching_to_a_log_step_axis_with_step_0_marked_draws_cleanly(make_view):
+    """Found by the monkey test: the lowest test loss at step 0 (a run that only got
+    worse), then the log step axis switched on: log10(0) reached pyqtgraph's bounds."""
+    from dataclasses import replace
+
+    view = make_view(CostView)
+    snapshot = fake_snapshot(step=100, n_history=11)
+    rising = dict(snapshot.history, test_loss=np.linspace(0.3, 0.6, 11))
+    snapshot = replace(snapshot, history=rising)
+    view.show_snapshot(snapshot)
+    view.grab()
+    assert view.early_stop_step == 0 and view.early_stop_label.isVisible()
+    view.show_snapshot(replace(snapshot, config=snapshot.config.with_values(log_steps=True)))
+    view.grab()  # paints, computing every item's bounds
+    assert view.early_stop_step is None and not view.early_stop_label.isVisible()
+    x, _ = view.curves["test_loss"].getData()
+    assert len(x) == 10  # steps 10 … 100: step 0 has no place on a log axis

@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 import pytest
-from gui_helpers import SnapshotRecorder
+from gui_helpers import SnapshotRecorder, at_full_speed
 
 from regviz.config import load_preset
 from regviz.experiment import Experiment
@@ -20,7 +20,8 @@ def controller(qtbot):
     made = []
 
     def make(preset="overfit", experiment=None, **values):
-        experiment = experiment or Experiment(load_preset(preset).with_values(**values))
+        experiment = experiment or Experiment(
+            load_preset(preset).with_values(**{"speed": 0, **values}))
         c = TrainingController(experiment)
         recorder = SnapshotRecorder()
         recorder.follow(c.worker)
@@ -192,7 +193,7 @@ class ExplodingExperiment(Experiment):
 
 
 def test_an_unexpected_error_pauses_and_keeps_the_thread(controller, qtbot):
-    c, rec = controller(experiment=ExplodingExperiment(load_preset("overfit")))
+    c, rec = controller(experiment=ExplodingExperiment(at_full_speed("overfit")))
     c.play_requested.emit()
     qtbot.waitUntil(lambda: bool(rec.errors), timeout=5000)
     assert "boom in the engine" in rec.errors[0]

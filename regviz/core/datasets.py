@@ -33,9 +33,10 @@ DEFAULT_NOISE: dict[str, float] = {
 
 # One or two sentences each: the GUI shows them as tooltips.
 DESCRIPTIONS: dict[str, str] = {
-    "field": "A look-alike of the course's football-field data: two classes split by a wavy "
-             "diagonal, with wrong labels mostly near it (at noise 0.2 about 17% of the "
-             "labels are flipped). A 2-20-3-1 network overfits it; L2 and dropout help.",
+    "field": "A look-alike of the course's football-field data: two classes split by a gently "
+             "bowed diagonal, with wrong labels mostly near it (at noise 0.2, as in the "
+             "course's file, about 6% of the labels are flipped; more noise, more flips). "
+             "A 2-20-3-1 network overfits it; L2 and dropout help.",
     "circles": "Two classes on concentric circles (radius 1 and 0.5); noise is the standard "
                "deviation of the jitter.",
     "xor": "Points in the square [-1, 1]², labelled by the sign of x1·x2 (XOR of the signs); "
@@ -64,35 +65,47 @@ def _counts(n: int, k: int) -> list[int]:
     return [n // k + (c < n % k) for c in range(k)]
 
 
-# The field's geometry, in the box of the course's data, roughly [-0.75, 0.6]².
-_FIELD_LOW, _FIELD_HIGH = -0.75, 0.6
-_FIELD_WAVE = (0.12, 6.0, 0.5)   # amplitude, frequency, phase of the wavy boundary
-_FIELD_NOISE_WIDTH = 0.3          # how far from the boundary the extra flips reach
-_FIELD_NOISE_PEAK = 1.25          # extra flip probability at the boundary, per unit of noise
-_FIELD_NOISE_FLOOR = 0.2          # flip probability everywhere, per unit of noise
+# The field, measured on the course's data.mat (211 training and 200 test points): its
+# training points fill an ellipse around (-0.13, -0.06) with semi-axes 0.4 (x1) and
+# 0.62 (x2) (standard deviations 0.20 and 0.31), its test points the box
+# [-0.5, 0.3] x [-0.8, 0.6]. Half the points come from each, evenly spread. Class 1
+# (the French team's, blue in the course) lies above a gently bowed line from
+# (-0.45, -0.8) to (0.2, 0.55), x2 = 0.23 + 1.7·x1 - 1.1·x1², class 0 below it. About
+# 6% of the course's labels sit on the wrong side, half of them within 0.06 of the line
+# and the rest scattered, which the flips below copy at noise 0.2.
+_FIELD_ELLIPSE = ((-0.13, -0.06), (0.4, 0.62))     # centre, semi-axes
+_FIELD_BOX = ((-0.5, 0.3), (-0.8, 0.6))            # x1 range, x2 range
+_FIELD_CURVE = (0.23, 1.7, -1.1)                   # x2 = a + b·x1 + c·x1²
+_FIELD_NOISE_WIDTH = 0.1   # how far from the boundary the extra flips reach
+_FIELD_NOISE_PEAK = 0.6    # extra flip probability at the boundary, per unit of noise
+_FIELD_NOISE_FLOOR = 0.06  # flip probability everywhere, per unit of noise
 
 
 def _field_offset(X: np.ndarray) -> np.ndarray:
-    """Signed distance-like offset of each point from the field's boundary.
-
-    The boundary is a sine wave along the diagonal from bottom-left to top-right;
-    positive means the upper-left side (class 0, the blue dots in the course)."""
-    along = (X[:, 0] + X[:, 1]) / np.sqrt(2)
-    across = (X[:, 1] - X[:, 0]) / np.sqrt(2)
-    amplitude, frequency, phase = _FIELD_WAVE
-    return across - amplitude * np.sin(frequency * along + phase)
+    """Distance of each point from the field's boundary (to first order), positive on
+    the upper-left side, class 1's."""
+    a, b, c = _FIELD_CURVE
+    x1 = X[:, 0]
+    slope = b + 2 * c * x1
+    return (X[:, 1] - (a + b * x1 + c * x1**2)) / np.sqrt(1 + slope**2)
 
 
 def _field(rng: np.random.Generator, n: int, noise: float) -> tuple[np.ndarray, np.ndarray]:
-    X = rng.uniform(_FIELD_LOW, _FIELD_HIGH, size=(n, 2))
+    (centre, semi_axes), ((x1_low, x1_high), (x2_low, x2_high)) = _FIELD_ELLIPSE, _FIELD_BOX
+    inside = n // 2
+    radius = np.sqrt(rng.random(inside))  # √u: uniform over the area
+    angle = rng.uniform(0.0, 2 * np.pi, inside)
+    X = np.concatenate([
+        centre + semi_axes * radius[:, None] * np.column_stack([np.cos(angle), np.sin(angle)]),
+        np.column_stack([rng.uniform(x1_low, x1_high, n - inside),
+                         rng.uniform(x2_low, x2_high, n - inside)]),
+    ])
     offset = _field_offset(X)
-    y = (offset < 0).astype(np.int64)
-    # Label noise, mostly near the boundary: flip probability 1.45·noise right on it
-    # (0.29 at the default 0.2), fading to 0.2·noise (0.04) far from it. Chance clumps
-    # of wrong labels near the boundary, and isolated ones further out, are what an
-    # unregularized 2-20-3-1 network bends its boundary around; that costs it test
-    # accuracy, and L2 or dropout refuse to chase them. (Less noise looks more like
-    # the course's data, but then 200 training points rarely give a 5-point gap.)
+    y = (offset > 0).astype(np.int64)
+    # Label noise: flip probability 0.66·noise right on the boundary (0.13 at the default
+    # 0.2), fading to 0.06·noise (0.012) beyond about 0.2 from it; capped at 1/2. At 0.2
+    # that is the course's data; the overfit presets turn it up so that an unregularized
+    # network has more wrong labels to bend its boundary around.
     near = np.exp(-0.5 * (offset / _FIELD_NOISE_WIDTH) ** 2)
     flip_prob = np.minimum(0.5, noise * (_FIELD_NOISE_PEAK * near + _FIELD_NOISE_FLOOR))
     flip = rng.random(n) < flip_prob
@@ -197,6 +210,12 @@ def make(name: str, n_samples: int | None = None, noise: float | None = None,
 
 # -- train / test split ---------------------------------------------------------------
 
+def split_sizes(n: int, test_fraction: float) -> tuple[int, int]:
+    """(training points, test points) that :func:`split` makes of ``n`` points."""
+    n_test = min(max(round(test_fraction * n), 1), n - 1)
+    return n - n_test, n_test
+
+
 def split(X: np.ndarray, y: np.ndarray, test_fraction: float,
           seed: int | None = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Split into ``X_train, y_train, X_test, y_test``, stratified by label.
@@ -216,7 +235,7 @@ def split(X: np.ndarray, y: np.ndarray, test_fraction: float,
         raise ValueError(f"need at least 2 points to split, got {len(y)}")
 
     rng = np.random.default_rng(seed)
-    n_test = min(max(round(test_fraction * len(y)), 1), len(y) - 1)
+    n_test = split_sizes(len(y), test_fraction)[1]
     classes, counts = np.unique(y, return_counts=True)
     # Largest-remainder apportionment of n_test over the classes.
     quota = counts * n_test / len(y)
@@ -254,10 +273,14 @@ def load(path: str | Path) -> LoadedData:
     - CSV: three columns x1, x2, label, separated by commas or whitespace; an optional
       header line; blank lines and lines starting with ``#`` are skipped.
     - NPZ: arrays ``X`` (n, 2) and ``y`` (n,), optionally ``X_test`` and ``y_test``.
-    - MAT: the course's ``data.mat``: ``X`` (2, m) and ``y`` (1, m) in column layout,
-      optionally ``Xval`` and ``yval``; returned transposed to row layout.
+    - MAT: the course's ``data.mat``: ``X`` and ``y``, optionally ``Xval`` and ``yval``.
+      ``X`` may store points as rows, (n, 2), as the course's real file does (``X``
+      (211, 2) float64, ``y`` (211, 1) uint8), or as columns, (2, n), the course's
+      layout after its loader transposes; the axis of length 2 is the features. A file
+      where every ``X`` is (2, 2) could be either and is refused.
 
-    Labels may be any whole numbers (also stored as floats): the distinct values, train
+    Labels may be any whole numbers, of any integer type or stored as floats (uint8 in
+    the course's file): the distinct values, train
     and test together, are mapped in sorted order to 0..k-1, so {-1, 1} and {1, 2} both
     become {0, 1}. Anything unusable raises ValueError naming the file and the problem."""
     path = Path(path)
@@ -322,12 +345,15 @@ def _read_mat(path: Path) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         arrays = scipy.io.loadmat(path)
     except Exception as err:  # scipy raises several types for bad or truncated files
         raise ValueError(f"{path}: cannot read it as a MATLAB .mat file ({err})") from err
-    return _pick(path, arrays, ("X", "y"), ("Xval", "yval"), columns=True)
+    return _pick(path, arrays, ("X", "y"), ("Xval", "yval"), columns=None)
 
 
 def _pick(path: Path, arrays: dict, train_keys: tuple[str, str], test_keys: tuple[str, str],
-          columns: bool) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The train (and, if present, test) arrays from a file's named arrays, in row layout."""
+          columns: bool | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The train (and, if present, test) arrays from a file's named arrays, in row layout.
+
+    ``columns``: True if X is stored (2, n), False if (n, 2), None to tell from the
+    shapes (see :func:`_column_layout`)."""
     missing = [key for key in train_keys if key not in arrays]
     if missing:
         found = ", ".join(k for k in arrays if not k.startswith("__")) or "none"
@@ -338,13 +364,12 @@ def _pick(path: Path, arrays: dict, train_keys: tuple[str, str], test_keys: tupl
         raise ValueError(f"{path}: has {present[0]} but not "
                          f"{(set(test_keys) - set(present)).pop()}; give both or neither")
     parts = {"train": train_keys, "test": test_keys} if present else {"train": train_keys}
+    if columns is None:
+        columns = _column_layout(path, {kx: np.asarray(arrays[kx]) for kx, _ in parts.values()})
     out = {}
     for part, (kx, ky) in parts.items():
         X, y = np.asarray(arrays[kx]), np.asarray(arrays[ky])
-        if columns:  # the course stores X as (features, m)
-            if X.ndim != 2 or X.shape[0] != 2:
-                raise ValueError(f"{path}: {kx} has shape {X.shape}; expected (2, m) "
-                                 f"(the course's column layout, 2 features)")
+        if columns:  # (features, m), as the course's code holds it
             X = X.T
         if X.ndim != 2 or X.shape[1] != 2:
             raise ValueError(f"{path}: {kx} has shape {X.shape}; expected (n, 2): "
@@ -357,6 +382,23 @@ def _pick(path: Path, arrays: dict, train_keys: tuple[str, str], test_keys: tupl
             raise ValueError(f"{path}: {kx} has {len(X)} points but {ky} has {len(y)} labels")
         out[part] = (X, y)
     return out
+
+
+def _column_layout(path: Path, Xs: dict[str, np.ndarray]) -> bool:
+    """Whether the point arrays ``Xs`` (name -> array) store points as columns,
+    (2, n), rather than rows, (n, 2), told apart by which axis has length 2. Every
+    array must fit the same layout; ValueError when none fits or both do (all (2, 2))."""
+    fits_rows = all(X.ndim == 2 and X.shape[1] == 2 for X in Xs.values())
+    fits_columns = all(X.ndim == 2 and X.shape[0] == 2 for X in Xs.values())
+    shapes = ", ".join(f"{name} {X.shape}" for name, X in Xs.items())
+    if fits_rows and fits_columns:
+        raise ValueError(f"{path}: cannot tell points from features: {shapes}; with "
+                         f"2 points and 2 features both layouts fit (give more points)")
+    if not (fits_rows or fits_columns):
+        raise ValueError(f"{path}: {shapes}; expected (n, 2), n points as rows with "
+                         f"exactly 2 features, or (2, n), points as columns, the same "
+                         f"in every array")
+    return fits_columns
 
 
 def _validated(path: Path, parts: dict[str, tuple[np.ndarray, np.ndarray]]) -> LoadedData:

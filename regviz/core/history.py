@@ -171,7 +171,7 @@ class WeightHistograms:
         self.bins = bins
         self.capacity = capacity
         self.stride = stride
-        self.half_range = np.zeros(n_layers)
+        self.half_range = np.zeros(n_layers, dtype=np.float64)
         self._counts = np.zeros((capacity, n_layers, bins), dtype=np.float32)
         self._steps = np.zeros(capacity, dtype=np.int64)
         self._n = 0

@@ -36,7 +36,7 @@ class LossAndGradients:
     data_loss: float
     """Mean cross-entropy over the samples, under the dropout masks used."""
     penalty: float
-    """The regularization penalty of the current parameters for this batch size."""
+    """The regularization penalty of the current parameters, m = the samples given."""
     probs: np.ndarray
     """The output under the masks used: (m,) p(class 1) if binary, else (m, k)."""
     grad_weights: list[np.ndarray]
@@ -57,8 +57,13 @@ class MLP:
 
     ``activation`` (hidden layers): relu, tanh, sigmoid or leaky_relu. ``init``:
     ``"course"`` randn/√n_in, ``"nnfs"`` 0.01·randn, ``"he"`` randn·√(2/n_in);
-    biases start at 0. Weights are drawn from ``np.random.default_rng(seed)``,
-    never from numpy's global generator.
+    biases start at 0. ``"course"`` draws exactly what the course's
+    ``initialize_parameters`` draws after ``np.random.seed(seed)``: from a legacy
+    ``np.random.RandomState(seed)``, layer by layer, ``randn(n_out, n_in)/√n_in`` in
+    the course's (n_out, n_in) layout, transposed into ours, so the course's own
+    initial weights (seed 3) and therefore its published results are reproduced.
+    ``"nnfs"`` and ``"he"`` draw from ``np.random.default_rng(seed)``. Numpy's
+    global generator is never used or disturbed.
 
     ``weights[l]`` is (n_in, n_out) and ``biases[l]`` is (n_out,): live float64
     views, so writing into them changes the network."""
@@ -81,14 +86,22 @@ class MLP:
         self.sizes = sizes
         self.activation = activation
         self.init = init
-        self.params = np.zeros(sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:],
-                                                                 strict=True)))
+        # float64 spelled out everywhere: nnfs.init(), which the book's notebooks run
+        # first, makes a bare np.zeros return float32.
+        n_params = sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
+        self.params = np.zeros(n_params, dtype=np.float64)
         self._make_views()
+        if init == "course":
+            legacy = np.random.RandomState(seed)
+            for W in self.weights:
+                n_in, n_out = W.shape
+                W[...] = (legacy.randn(n_out, n_in) / np.sqrt(n_in)).T
+            return
         rng = np.random.default_rng(seed)
         for W in self.weights:
             n_in = W.shape[0]
-            scale = {"course": 1.0 / np.sqrt(n_in), "nnfs": 0.01, "he": np.sqrt(2.0 / n_in)}
-            W[...] = rng.standard_normal(W.shape) * scale[init]
+            scale = 0.01 if init == "nnfs" else np.sqrt(2.0 / n_in)
+            W[...] = rng.standard_normal(W.shape) * scale
 
     def _make_views(self) -> None:
         self.augmented = layer_views(self.params, self.sizes)
@@ -145,7 +158,14 @@ class MLP:
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Evaluation-mode labels (binary: class 1 where p ≥ ½)."""
-        Z = self.logits(X)
+        return self.labels(self.logits(X))
+
+    def probabilities(self, Z: np.ndarray) -> np.ndarray:
+        """``predict_proba`` from logits already computed (one pass, two uses)."""
+        return self._output(Z)
+
+    def labels(self, Z: np.ndarray) -> np.ndarray:
+        """``predict`` from logits already computed."""
         return (Z[:, 0] >= 0).astype(np.int64) if self.binary else Z.argmax(axis=1)
 
     def evaluate(self, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

@@ -34,7 +34,7 @@ class Momentum:
 
     def __init__(self, size: int, mu: float = 0.9):
         self.mu = mu
-        self.velocity = np.zeros(size)
+        self.velocity = np.zeros(size, dtype=np.float64)
 
     def update(self, params: np.ndarray, lr_grads: np.ndarray, lr: float) -> None:
         self.velocity *= self.mu
@@ -50,8 +50,8 @@ class Adam:
 
     def __init__(self, size: int, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-7):
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
-        self.m = np.zeros(size)
-        self.v = np.zeros(size)
+        self.m = np.zeros(size, dtype=np.float64)
+        self.v = np.zeros(size, dtype=np.float64)
         self.t = 0
         self._tmp = np.empty(size)
 

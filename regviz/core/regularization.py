@@ -6,8 +6,10 @@ Two conventions, both from the source documents:
 * the book's (``divide_by_2m=False``, nnfs): per layer λ₂·Σw² + λ₁·Σ|w| on the
   weights and the same on the biases with their own λ; gradients 2λ₂w and λ₁·sign(w);
 * the course's (``divide_by_2m=True``, deeplearning.ai): every term divided by 2m,
-  m the number of samples in the batch, so L2 is λ/(2m)·Σ‖W‖² with gradient λ/m·W
-  and L1 is λ/(2m)·Σ|W| with gradient λ/(2m)·sign(W).
+  m the number of training points, so L2 is λ/(2m)·Σ‖W‖² with gradient λ/m·W
+  and L1 is λ/(2m)·Σ|W| with gradient λ/(2m)·sign(W). The trainer takes m = N, the
+  whole training set, also when it steps on mini-batches (the objective the course
+  states), so the same λ means the same at every batch size.
 
 Decoupled weight decay (``weight_decay``, ``weight_decay_bias``) is not a penalty:
 it adds nothing to the loss or its gradient. The trainer shrinks the parameters
@@ -96,7 +98,7 @@ class Regularization:
 
     def penalty(self, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray],
                 m: int) -> float:
-        """The penalty of these parameters for a batch of ``m`` samples."""
+        """The penalty of these parameters with ``m`` training points (÷2m form)."""
         return self.per_layer(len(weights)).penalty(weights, biases, m)
 
 
@@ -114,7 +116,7 @@ class ResolvedRegularization:
     weight_decay_bias: tuple[float, ...]
 
     def scale(self, m: int) -> float:
-        """The factor in front of every penalty term for a batch of ``m`` samples."""
+        """The factor in front of every penalty term with ``m`` training points."""
         return 1.0 / (2.0 * m) if self.divide_by_2m else 1.0
 
     @property

@@ -106,14 +106,17 @@ class Trainer:
     book's lr/(1 + decay·t), t the step count. ``batch_size`` None means full
     batch; mini-batches are drawn shuffled, epoch by epoch, from the trainer's
     own ``np.random.default_rng(seed)``, which also draws the dropout masks — the
-    same seed gives bit-identical runs.
+    same seed gives bit-identical runs. The course's ÷2m penalty takes m = N, the
+    number of training points, whatever the batch: the objective the course states
+    (λ/(2m)·Σ‖W‖² over its training set), so a λ shrinks the weights by the same
+    factor per step at every batch size, the short last batch of an epoch included.
 
     ``history`` records every ``record_every`` steps (None: 10, or more when a
     point costs many steps' work, e.g. small mini-batches and a big test set) and
     keeps at most ``history_capacity`` points per series (see :class:`History`).
     A point at step t describes the parameters after t steps: the train data loss
-    the optimiser saw on them (under dropout, on the batch), the penalty for that
-    batch, and evaluation-mode (no dropout) accuracies on all training and test
+    the optimiser saw on them (under dropout, on the batch), the penalty, and
+    evaluation-mode (no dropout) accuracies on all training and test
     points and test loss (no penalty). It is measured by step t + 1 before its
     update (so the step's own forward pass is reused); when ``step(n)`` ends on a
     recording step, that pass is made there (and the next step's randomness put
@@ -163,7 +166,7 @@ class Trainer:
         self.history = History(net.n_layers, history_capacity, int(record_every))
         self._next_record = 0
         with np.errstate(all="ignore"):
-            self._record(None, self._train_ws, len(self.y_train), False)
+            self._record(None, self._train_ws, False)
 
     # -- live settings ------------------------------------------------------
     @property
@@ -299,6 +302,7 @@ class Trainer:
             ws, X, rows = self._train_ws, self._X_train_columns, self._all_rows
             m = ws.m
         lr_in_gradient = opt.lr_in_gradient
+        penalty_scale = self._resolved.scale(len(self.y_train))
         with np.errstate(all="ignore"):
             for _ in range(n):
                 if not full_batch:
@@ -313,10 +317,10 @@ class Trainer:
                 if not loss < DIVERGED_LOSS:  # also catches NaN
                     self._diverged(loss)
                 if self.step_count >= self._next_record:
-                    self._record(loss, ws, m, full_batch and not self._has_dropout)
+                    self._record(loss, ws, full_batch and not self._has_dropout)
                 np.copyto(backup, params)
                 if self._has_l2 or self._has_l1 or self._has_weight_decay:
-                    self._update_coefficients(lr, self._resolved.scale(m))
+                    self._update_coefficients(lr, penalty_scale)
                 if self._has_weight_decay:  # from θₜ₋₁, before anything moves it
                     np.multiply(params, self._decay_rate, out=self._decay_step)
                 if self._has_l2:
@@ -332,7 +336,7 @@ class Trainer:
                     self._shrink(params)
                 self.step_count += 1
                 self.last = StepResult(self.step_count, loss, masks, rows)
-            if n and not float(np.dot(params, params)) <= DIVERGED_SQUARED_NORM:
+            if n and not float(params.dot(params)) <= DIVERGED_SQUARED_NORM:
                 self._diverged(float("nan"), WEIGHTS_BLEW_UP)
         if n and self.step_count >= self._next_record:
             # The point for the step just reached would otherwise wait for the next
@@ -377,7 +381,7 @@ class Trainer:
 
     def _update_coefficients(self, lr: float, scale: float) -> None:
         """The L2, L1 and weight-decay factors per parameter for this learning rate
-        and batch, cached while they stay the same."""
+        and penalty scale, cached while they stay the same."""
         key = (lr, scale)
         if key == self._coef_key:
             return
@@ -421,14 +425,14 @@ class Trainer:
     def _diverged(self, loss: float, reason: str | None = None) -> None:
         """Put back the last finite parameters and raise."""
         params = self.net.params
-        if float(np.dot(self._backup, self._backup)) <= DIVERGED_SQUARED_NORM:
+        if float(self._backup.dot(self._backup)) <= DIVERGED_SQUARED_NORM:
             np.copyto(params, self._backup)
         else:
             np.copyto(params, self._checkpoint)
         raise TrainingDiverged(self.step_count, loss, reason)
 
     # -- measuring ------------------------------------------------------------
-    def _record(self, step_loss: float | None, ws: Workspace, m: int, clean: bool) -> None:
+    def _record(self, step_loss: float | None, ws: Workspace, clean: bool) -> None:
         """Add the history point for the current parameters. ``ws`` holds this
         step's forward pass; ``clean`` means it was full batch without dropout, so
         it already is the evaluation-mode pass over the training points.
@@ -447,7 +451,7 @@ class Trainer:
         zeros = np.add.reduceat(self._is_zero, seg, dtype=np.intp).tolist()
         sums = list(zip(squares[0::2], magnitudes[0::2], squares[1::2], magnitudes[1::2],
                         strict=True))
-        penalty = self._resolved.penalty_from_sums(sums, m)
+        penalty = self._resolved.penalty_from_sums(sums, len(self.y_train))
 
         if clean:
             train_correct = ws.count_correct()

@@ -16,6 +16,9 @@ how many calls there are and that none of them allocates or strides badly:
   one product and one multiply: dZ = (W·dZ_next) ∘ gate.
 * The output gradient can be pre-multiplied by any factor (``grad_scale``): the
   trainer folds 1/m and, for SGD, the learning rate into it for free.
+* Products are written with the array method ``a.dot(b, out=c)``, never ``np.dot``:
+  the book's ``nnfs.init()``, which a teacher may run in the same notebook, replaces
+  ``np.dot`` with a wrapper that copies its arguments and returns a float32 copy.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ class Workspace:
             self._positive = y == 1
         else:
             k = self.sizes[-1]
-            self._onehot = np.zeros((k, m))
+            self._onehot = np.zeros((k, m), dtype=np.float64)
             self._onehot[y, np.arange(m)] = 1.0
             self._pick = y * m + np.arange(m)  # flat index of Z[y_i, i]
         self._scaled_for = None
@@ -106,7 +109,7 @@ class Workspace:
         A = X
         for l in range(self.n_layers - 1):
             Z, H, gate = self.pre[l], self.acts[l], self.gates[l]
-            np.dot(weights_t[l], A, out=Z)
+            weights_t[l].dot(A, out=Z)
             D = masks[l] if masks is not None else None
             keep = keep_probs[l]
             if D is None and keep < 1.0:
@@ -137,26 +140,26 @@ class Workspace:
                 gate *= scaled
             used.append(D.T)
             A = self.inputs[l + 1]
-        np.dot(weights_t[-1], A, out=self.pre[-1])
+        weights_t[-1].dot(A, out=self.pre[-1])
         loss = self._loss(grad_scale)
         dZ = self.grad_out
         for l in range(self.n_layers - 1, 0, -1):
-            np.dot(self.inputs[l], dZ.T, out=grads[l])
+            self.inputs[l].dot(dZ.T, out=grads[l])
             dA = self.grad_acts[l - 1]
-            np.dot(weights[l], dZ, out=dA)
+            weights[l].dot(dZ, out=dA)
             np.multiply(dA, self.gates[l - 1], out=dA)
             dZ = dA
-        np.dot(X, dZ.T, out=grads[0])
+        X.dot(dZ.T, out=grads[0])
         return loss, used
 
     def forward(self, weights_t: Sequence[np.ndarray], X: np.ndarray) -> np.ndarray:
         """Evaluation-mode pass (no dropout); returns the output logits (k, m)."""
         A = X
         for l in range(self.n_layers - 1):
-            np.dot(weights_t[l], A, out=self.pre[l])
+            weights_t[l].dot(A, out=self.pre[l])
             activations.forward_into(self.activation, self.pre[l], self.acts[l])
             A = self.inputs[l + 1]
-        np.dot(weights_t[-1], A, out=self.pre[-1])
+        weights_t[-1].dot(A, out=self.pre[-1])
         return self.pre[-1]
 
     # -- reading the last pass ----------------------------------------------------

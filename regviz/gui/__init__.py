@@ -12,20 +12,23 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   ``ShrinkView``, each run's shrink per step), the lower tabs (view_tabs.py), the
   thinned nets drawn under the boundary (dropout_ensemble_overlay.py). Each has
   ``show_snapshot(snapshot)`` and ``apply_theme(theme)``; plots over steps derive
-  from ``HistoryPlot`` (history_plot.py).
+  from ``HistoryPlot`` (history_plot.py), which decimates curves (decimate.py)
+  and lays out the labels of change markers (marker_layout.py); every canvas
+  paints its own background (canvas.py).
 - ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per
   ``config.FIELDS`` entry, made from the table) and the ``PlayPauseButton``.
 - ``workers/`` — threads and pacing: ``TrainingWorker``/``TrainingController``
   (training_worker.py: the experiment trains in a parentless QThread),
   ``CompareController`` (compare_worker.py), ``FramePacer`` (frame_pacer.py: which
-  snapshot is drawn when).
+  view draws which snapshot when), ``StepPacer`` (step_pacer.py: how many steps
+  are due at the set speed; pure Python).
 - ``actions/`` — menus, keys and dialogs, each module installing its own actions
   on the window: files (session_actions.py, export_actions.py, with the dialogs'
   shared helpers in file_writing.py), Edit → Undo (undo_actions.py: the run a
   reset, preset or loading threw away comes back), Teach (teach_actions.py),
   presentation mode and the dark theme (presentation.py), the point editor
-  (point_editor.py), Help (help_dialogs.py), and ``SHORTCUTS`` (shortcuts.py), the
-  one table of keys.
+  (point_editor.py), Help (help_dialogs.py), Slower/Faster/Full speed
+  (speed_actions.py), and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
 - Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
   the interactive window, remembered settings), ``settings.py`` (what is remembered),
   ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
@@ -38,7 +41,7 @@ Where to start for a common change:
 
 - a new view — copy the smallest view in ``views/`` (``AccuracyView``, a
   ``HistoryPlot``), then add it in ``MainWindow._build_views`` and to the
-  ``FramePacer``'s groups in ``MainWindow.__init__``;
+  ``FramePacer``'s views (with its frame rate) in ``MainWindow._view_paces``;
 - a new setting — a ``Field`` in ``regviz/config.py`` ``FIELDS`` (and the matching
   ``Config`` attribute): the ``ControlPanel``, presets, ``--set`` and sessions pick
   it up from there;

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pyqtgraph as pg
 
+from ..boundary_palette import BoundaryPalette
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PRESENTATION_SCALE = 1.6  # fonts, markers and lines in presentation mode
 
@@ -93,24 +95,13 @@ class Theme:
                        line_width=self.line_width * factor,
                        marker_size=self.marker_size * factor, scale=self.scale * factor)
 
+    def boundary_palette(self) -> BoundaryPalette:
+        """The boundary map's colours (applied in the training worker's thread)."""
+        return BoundaryPalette(tuple(self.class_colours), tuple(self.midpoint), self.tint)
+
     def binary_lut(self) -> np.ndarray:
         """256-entry RGB lookup table for p(class 1): class 0 → white → class 1."""
-        c0, c1, mid = (np.array(c, float) for c in
-                       (self.class_colours[0], self.class_colours[1], self.midpoint))
-        t = np.linspace(0, 1, 256)[:, None]
-        # Pale tints so points drawn on top stay visible.
-        lo = mid + (c0 - mid) * self.tint
-        hi = mid + (c1 - mid) * self.tint
-        lut = np.where(t < 0.5, lo + (mid - lo) * (t / 0.5), mid + (hi - mid) * ((t - 0.5) / 0.5))
-        return lut.astype(np.uint8)
-
-    def class_rgb(self, probs: np.ndarray) -> np.ndarray:
-        """(…, k) probabilities → (…, 3) uint8: class colours weighted by probability."""
-        k = probs.shape[-1]
-        colours = np.array(self.class_colours[:k], float)
-        mid = np.array(self.midpoint, float)
-        pale = mid + (colours - mid) * self.tint
-        return (probs @ pale).clip(0, 255).astype(np.uint8)
+        return self.boundary_palette().lut
 
     def style_axes(self, plot, point_size: int | None = None) -> None:
         """The left and bottom axes of ``plot`` (a PlotItem) in this theme's colours

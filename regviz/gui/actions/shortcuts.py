@@ -42,6 +42,10 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("Space",), "Play / pause training", "toggle_play"),
     Shortcut(("S", "Right"), "Pause and train exactly one step", "step_once"),
     Shortcut(("R",), "Reset: back to step 0 with this seed's initial weights", "reset"),
+    Shortcut(("]", "+", "="), "Faster: double the training speed (past 100,000: max)",
+             ACTION_PREFIX + "faster"),
+    Shortcut(("[", "-"), "Slower: halve the training speed", ACTION_PREFIX + "slower"),
+    Shortcut(("M",), "Full speed (max) on / off", ACTION_PREFIX + "full_speed"),
     Shortcut(PRESET_KEYS, "Load the preset of that number in the preset list (training "
              "restarts on the preset's own points)", PRESET_TARGET),
     Shortcut(("Ctrl+Z",), "Undo: bring back the run a reset, preset, setting or loading "

@@ -35,14 +35,16 @@ from ...formula import formula_text
 # The objectName of a setting's widget is the setting's name, except these, whose
 # names tests and automation scripts already rely on.
 OBJECT_NAMES = {"l2": "l2_lambda", "l1": "l1_lambda"}
-GROUP_TITLES = {"regularization": "Regularization", "training": "Training",
-                "network": "Network", "data": "Data"}
-# The lesson's controls first: a teacher reaches for λ and keep_prob, not the seed.
-GROUP_ORDER = ("regularization", "training", "network", "data")
+GROUP_TITLES = {"playback": "Playback", "regularization": "Regularization",
+                "training": "Training", "network": "Network", "data": "Data"}
+# The lesson's controls first: how fast to show it, then λ and keep_prob; not the seed.
+GROUP_ORDER = ("playback", "regularization", "training", "network", "data")
 # What a spin box shows at its minimum, where that minimum means something special.
 SPECIAL_VALUE_TEXT = {"batch_size": "full batch"}
 SLIDER_STEPS = 1000
 LOG_SLIDER_DECADES = 6  # a log slider spans max/10⁶ … max, plus 0 at its left end
+# (or from the field's slider_minimum; a field with an ``unlimited`` word has its
+# 0 — no limit — at the right end instead)
 DRAG_UPDATE_MS = 60  # a slider drag sends at most ~16 configs a second
 ERROR_STYLE = "background: #ffd6d6;"
 NEW_POINTS_TIP = "Draw a fresh set of points (the next data seed); training restarts."
@@ -57,7 +59,10 @@ def tooltip(field: Field) -> str:
     return f"{field.help}\nAllowed: {field.allowed()}."
 
 
-def format_value(value) -> str:
+def format_value(value, field: Field | None = None) -> str:
+    """A value as its text box shows it (``field``'s word for 0 where it has one)."""
+    if field is not None and field.unlimited and value == 0:
+        return field.unlimited
     if isinstance(value, tuple):
         return ",".join(map(str, value))
     if isinstance(value, float):
@@ -73,26 +78,37 @@ class SliderScale:
     def __init__(self, field: Field):
         self.field = field
         self.log = field.log
+        # Where the special value 0 sits: position 0 (λ = 0), or past the maximum
+        # (speed: "max", no limit, at the fast end).
+        self.zero = SLIDER_STEPS if field.unlimited else 0
         if self.log:
             self.hi = math.log10(field.maximum)
-            self.lo = self.hi - LOG_SLIDER_DECADES
+            self.lo = (math.log10(field.slider_minimum) if field.slider_minimum
+                       else self.hi - LOG_SLIDER_DECADES)
+
+    def _log_fraction(self, position: int) -> float:
+        """0 … 1 over the positions that are not the special value."""
+        first = 0 if self.zero else 1
+        return (position - first) / (SLIDER_STEPS - 1)
 
     def position(self, value: float) -> int:
         f = self.field
         if self.log:
             if value <= 0:
-                return 0
+                return self.zero
             t = (math.log10(value) - self.lo) / (self.hi - self.lo)
-            return int(round(1 + min(1.0, max(0.0, t)) * (SLIDER_STEPS - 1)))
+            first = 0 if self.zero else 1
+            return int(round(first + min(1.0, max(0.0, t)) * (SLIDER_STEPS - 1)))
         t = (value - f.minimum) / (f.maximum - f.minimum)
         return int(round(min(1.0, max(0.0, t)) * SLIDER_STEPS))
 
     def value(self, position: int) -> float:
         f = self.field
         if self.log:
-            if position <= 0:
+            if position == self.zero:
                 return 10.0 ** self.lo if f.exclusive_minimum else 0.0
-            value = 10 ** (self.lo + (position - 1) / (SLIDER_STEPS - 1) * (self.hi - self.lo))
+            t = self._log_fraction(position)
+            value = 10 ** (self.lo + t * (self.hi - self.lo))
         else:
             value = f.minimum + position / SLIDER_STEPS * (f.maximum - f.minimum)
         # Two significant digits: 0.7 and 0.86 read better on a projector than
@@ -105,6 +121,7 @@ class FieldControl(QWidget):
     ``edited(name, raw value)`` for the panel to check."""
 
     edited = Signal(str, object)
+    released = Signal(str)  # the slider of this setting was let go after a drag
 
     def __init__(self, field: Field, parent=None):
         super().__init__(parent)
@@ -139,9 +156,9 @@ class FieldControl(QWidget):
             self.slider.setRange(0, SLIDER_STEPS)
             self.slider.setPageStep(SLIDER_STEPS // 20)
             self.slider.setObjectName(f"{editor_name(field.name)}_slider")
-            self.slider.setToolTip(tip + (" Log scale; the far left is 0."
-                                          if field.log and not field.exclusive_minimum else ""))
+            self.slider.setToolTip(tip + self._slider_note())
             self.slider.valueChanged.connect(self._slider_moved)
+            self.slider.sliderReleased.connect(lambda: self.released.emit(field.name))
             row.addWidget(self.slider, 1)
             self.editor = QLineEdit()
             self.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -180,6 +197,14 @@ class FieldControl(QWidget):
         column.addWidget(self.error_label)
         self.setToolTip(tip)
 
+    def _slider_note(self) -> str:
+        f = self.field
+        if f.unlimited:
+            return f" Log scale; the far right is {f.unlimited} (no limit)."
+        if f.log and not f.exclusive_minimum:
+            return " Log scale; the far left is 0."
+        return ""
+
     # -- value ↔ widget -------------------------------------------------------------------
     def show_value(self, value) -> None:
         """Show ``value`` without announcing it as an edit."""
@@ -191,8 +216,8 @@ class FieldControl(QWidget):
                 self.editor.setChecked(bool(value))
             elif isinstance(self.editor, QSpinBox):
                 self.editor.setValue(int(value))
-            elif self.editor.text() != format_value(value):
-                self.editor.setText(format_value(value))
+            elif self.editor.text() != format_value(value, self.field):
+                self.editor.setText(format_value(value, self.field))
             # Never move a slider under the teacher's hand: rounding would make it jump.
             if self.slider is not None and not self.slider.isSliderDown():
                 self.slider.setValue(self.scale.position(float(value)))
@@ -253,7 +278,7 @@ class FieldControl(QWidget):
         if self._showing:
             return
         value = self.scale.value(position)
-        self.editor.setText(format_value(value))
+        self.editor.setText(format_value(value, self.field))
         self.edited.emit(self.field.name, value)
 
     @Slot()
@@ -276,12 +301,16 @@ class ControlPanel(QWidget):
     and emits ``config_changed`` with each accepted change."""
 
     config_changed = Signal(object)
+    # A value on the way during a slider drag: training follows it, and the drag's
+    # release sends config_changed with the final value (one change marker a drag).
+    config_previewed = Signal(object)
 
     def __init__(self, config: Config, parent=None):
         super().__init__(parent)
         self.setObjectName("control_panel")
         self.config = config
         self.controls: dict[str, FieldControl] = {}
+        self._training_points: int | None = None  # as trained on; None: as configured
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -299,6 +328,7 @@ class ControlPanel(QWidget):
                 if f.group == group:
                     control = FieldControl(f)
                     control.edited.connect(self._edited)
+                    control.released.connect(self._drag_finished)
                     label = QLabel(f.label)
                     label.setObjectName(f"{f.name}_label")
                     label.setToolTip(tooltip(f))
@@ -374,8 +404,15 @@ class ControlPanel(QWidget):
         """The objective shown under the regularization controls."""
         return self.formula_label.text()
 
+    def show_training_points(self, n: int) -> None:
+        """The number of points training runs on, the course form's m: a data file's
+        or edited points' count, which the config alone does not know."""
+        if n != self._training_points:
+            self._training_points = n
+            self._show_formula()
+
     def _show_formula(self) -> None:
-        text = formula_text(self.config)
+        text = formula_text(self.config, self._training_points)
         if text != self.formula_label.text():
             self.formula_label.setText(text)
 
@@ -420,7 +457,14 @@ class ControlPanel(QWidget):
 
     @qthrottled(timeout=DRAG_UPDATE_MS)
     def _announce_throttled(self) -> None:
-        # Leading and trailing: the drag's first and last values always arrive.
+        # Leading and trailing: the drag's first value arrives at once.
+        self.config_previewed.emit(self.config)
+
+    @Slot(str)
+    def _drag_finished(self, name: str) -> None:
+        """The drag is over: its final value, once, as a real change (a value still
+        waiting in the throttle would arrive after it and reopen the drag)."""
+        self._announce_throttled.cancel()
         self.config_changed.emit(self.config)
 
 

@@ -18,6 +18,7 @@ class AccuracyView(HistoryPlot):
         self.add_curve("test_accuracy", "test", self.theme.test_acc, dashed=True)
 
     def show_snapshot(self, snapshot) -> None:
+        self.set_log_x(snapshot.config.log_steps)
         h = snapshot.history
         for key in self.curves:
             self.set_curve(key, h["step"], 100.0 * h[key])

@@ -54,6 +54,8 @@ class RunHistoryPlot(HistoryPlot):
         return [label.text for _, label in self.legend.items]
 
     def show_snapshots(self, snapshots) -> None:
+        if snapshots:
+            self.set_log_x(snapshots[0].config.log_steps)
         for i, snapshot in enumerate(snapshots[:self.n_runs]):
             h = snapshot.history
             self.set_curve(f"train_{i}", h["step"], self.SCALE * h[self.TRAIN_KEY])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from .history_plot import HistoryPlot
 
@@ -30,6 +31,7 @@ class CostView(HistoryPlot):
     TITLE = "Cost"
     Y_LABEL = "loss"
     LOG_Y_TOGGLE = True
+    LABEL_EVENTS = True  # the window's one plot that names each change
     EXPLANATION = ("The training cost is the data loss plus the penalty; the test loss is the "
                    "data loss on held-out points (it carries no penalty). A gap that opens "
                    "between train and test is overfitting. The star marks the lowest test "
@@ -55,17 +57,26 @@ class CostView(HistoryPlot):
                                             fill=pg.mkBrush(255, 255, 255, 190))
         self.early_stop_label.setFont(QFont("DejaVu Sans", t.font_pt - 1))
         self.early_stop_label.setZValue(60)
+        # Kept as a picture: its text changes only when the lowest test loss moves,
+        # and its antialiased box was a fifth of the plot's paint time.
+        self.early_stop_label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.early_stop_label, ignoreBounds=True)
         self.early_stop_label.hide()
         self.early_stop_step: int | None = None
 
     def show_snapshot(self, snapshot) -> None:
+        self.set_log_x(snapshot.config.log_steps)
         self._name_penalty(snapshot.config.weight_decay > 0)
         h = snapshot.history
         for key in self.curves:
             self.set_curve(key, h["step"], h[key])
         self.show_events(snapshot.events)  # fits y first: the label's placement needs it
         self._mark_early_stop(h)
+
+    def drop_unplaceable(self) -> None:
+        self.early_stop_marker.setData([], [])
+        self.early_stop_marker.scatter.clear()
+        self.early_stop_label.hide()
 
     def _name_penalty(self, decaying: bool) -> None:
         """Say in the legend that the penalty is only what enters the loss: weight
@@ -77,9 +88,11 @@ class CostView(HistoryPlot):
 
     def _mark_early_stop(self, h) -> None:
         i = early_stop_index(h) if len(h["step"]) > 1 else None
-        if i is None:
+        # Step 0 has no place on a log step axis (its logarithm is -inf).
+        if i is None or (self.log_x and h["step"][i] <= 0):
             self.early_stop_step = None
             self.early_stop_marker.setData([], [])
+            self.early_stop_marker.scatter.clear()  # no stale point in the bounds
             self.early_stop_label.hide()
             return
         step, loss = float(h["step"][i]), float(h["test_loss"][i])
@@ -91,15 +104,15 @@ class CostView(HistoryPlot):
         if log_y and loss <= 0:
             self.early_stop_label.hide()
             return
-        self.early_stop_label.setPos(step, np.log10(loss) if log_y else loss)
+        self.early_stop_label.setPos(self.x_position(step), np.log10(loss) if log_y else loss)
         self._place_early_stop_label(step, loss, log_y)
         self.early_stop_label.show()
 
     def _place_early_stop_label(self, step: float, loss: float, log_y: bool) -> None:
         # Near an edge the label would be cut off: hang it away from that edge.
-        top = self._x_top or 1.0
-        x_anchor = 1.0 if step > 0.7 * top else 0.0 if step < 0.3 * top else 0.5
-        (_, _), (y_low, y_high) = self.plot.vb.viewRange()
+        (x_low, x_high), (y_low, y_high) = self.plot.vb.viewRange()
+        at = (self.x_position(step) - x_low) / ((x_high - x_low) or 1.0)
+        x_anchor = 1.0 if at > 0.7 else 0.0 if at < 0.3 else 0.5
         y = np.log10(loss) if log_y else loss
         below = y > 0.5 * (y_low + y_high)  # high up: hang the label under the star
         self.early_stop_label.setAnchor((x_anchor, -0.2 if below else 1.15))

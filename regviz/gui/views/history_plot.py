@@ -1,19 +1,27 @@
 """The shared base of every plot over training steps: large labels, a legend,
-labelled vertical lines where a hyperparameter changed live, a hover read-out,
-and a log-y toggle. Curves are updated in place with ``setData``."""
+vertical lines where a hyperparameter changed live (labelled on the plots that
+say ``LABEL_EVENTS``), a hover read-out, a log-y toggle and a linear or log step
+axis. Curves are updated in place with ``setData``, decimated to about one point
+per pixel column first (see decimate.py)."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetricsF, QPen
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
 from ..theme import Theme
+from .canvas import paint_own_background
+from .decimate import bucket_edges, peak_decimate
+from .marker_layout import layout_labels
 
 MAX_EVENT_LINES = 12  # older changes are dropped from view: a wall of lines reads as noise
-EVENT_LABEL_POSITIONS = (0.9, 0.72, 0.54)  # fractions of the plot height, top down
+LANE_TOP_PX = 4.0  # the first lane of event labels, below the plot's top edge
+LIVE_PEN_WIDTH = 1.0  # pixels, while training (see set_live)
 
 
 class HistoryPlot(QWidget):
@@ -22,11 +30,15 @@ class HistoryPlot(QWidget):
     EXPLANATION = ""
     LOG_Y_TOGGLE = False
     LEGEND_COLUMNS = 2
+    # Whether change markers carry their labels here. One plot of the window says
+    # what changed; the others only draw the lines, so each change is read once.
+    LABEL_EVENTS = False
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
         self.theme = theme or Theme.light()
         self.plot_widget = pg.PlotWidget()
+        paint_own_background(self.plot_widget)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=self.theme.grid_alpha)
         # The legend sits under the axis, outside the data: inside the plot it hid
@@ -38,10 +50,20 @@ class HistoryPlot(QWidget):
         self.plot.layout.setRowStretchFactor(2, 100)
         self.plot.layout.setRowStretchFactor(4, 0)
         self.legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Drawn once and kept as a picture: they change with the theme, not the steps.
+        for item in (self.legend, self.plot.titleLabel):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._given: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._edges = (None, None, None)  # (steps array, log_x, bucket_edges) reused
         self._event_lines: list[pg.InfiniteLine] = []
+        self._event_labels: list[pg.TextItem] = []
         self._events_shown: tuple = ()
+        self._events_key = None  # what the markers were laid out for
+        self._lines_key = None  # what the marker lines were drawn for
+        self.log_x = False
+        self.live = False  # training: thin, plain lines (see set_live)
+        self._x_range = None
         self._x_top = None
         self._y_range = None
         self.plot.enableAutoRange(x=False, y=False)  # see _fit_x and fit_y
@@ -71,16 +93,12 @@ class HistoryPlot(QWidget):
         self.legend.addItem(curve, name)
         # No setClipToView: it clips to the view range of the previous frame, so the
         # newest part of a growing curve (the part the class is watching) went missing.
-        curve.setDownsampling(auto=True, method="peak")
-        # About one point per pixel column is all a thick line can show ("peak" keeps
-        # each column's min and max); pyqtgraph's default (5 per pixel) made curve
-        # painting the dearest part of a frame.
-        curve.opts["autoDownsampleFactor"] = 0.5
+        # No auto-downsampling either: set_curve decimates once, not at every paint.
         self.curves[key] = curve
         return curve
 
     def set_curve(self, key: str, x: np.ndarray, y: np.ndarray) -> None:
-        # Kept as given, so switching the log scale can re-filter what it cannot show.
+        # Kept as given, so switching a log scale can re-filter what it cannot show.
         self._given[key] = (x, y)
         finite = np.isfinite(y)
         if not finite.all():
@@ -88,8 +106,14 @@ class HistoryPlot(QWidget):
         if self.plot.ctrl.logYCheck.isChecked():
             keep = y > 0
             x, y = x[keep], y[keep]
+        if self.log_x and len(x) and x[0] <= 0:
+            keep = x > 0  # step 0 has no logarithm
+            x, y = x[keep], y[keep]
+        x, y = peak_decimate(x, y, edges=self._bucket_edges(x))
         curve = self.curves[key]
         curve.setData(x, y, skipFiniteCheck=True)
+        if self.live:
+            self._use_live_pen(curve)  # setData handed the curve its own pen again
         if not len(x):
             # pyqtgraph only hides the dot of a curve emptied this way; its stale
             # point (NaN once the log scale transformed it) still enters the bounds.
@@ -100,27 +124,85 @@ class HistoryPlot(QWidget):
             curve.setSymbol(symbol)
             curve.setSymbolBrush(curve.opts["pen"].color() if symbol else None)
         if len(x):
-            self._fit_x(float(x[-1]))
+            self._fit_x(float(x[0]), float(x[-1]))
 
-    def _fit_x(self, last_step: float) -> None:
-        """Show steps 0 … the next round number (1, 2, 5 × 10^k) past the newest one.
+    def _bucket_edges(self, x: np.ndarray):
+        """The decimation buckets of ``x``: the curves of one snapshot share their
+        steps array, so the buckets are worked out once per frame."""
+        steps, log_x, edges = self._edges
+        if steps is not x or log_x != self.log_x:
+            edges = bucket_edges(x, log_x=self.log_x)
+            self._edges = (x, self.log_x, edges)
+        return edges
+
+    def _fit_x(self, first_step: float, last_step: float) -> None:
+        """Show steps 0 … the next round number (1, 1.5, 2, 3 … × 10^k) past the
+        newest one; on a log axis, from the first recorded decade.
 
         The x axis then moves in jumps, not every frame: the class can read it, and
         the (costly) axis picture is re-drawn a few times a run instead of 30 a second."""
         top = nice_ceiling(max(last_step * 1.03, 10.0))  # room for the newest label
-        if top != self._x_top:
+        if self.log_x:
+            bottom = 10.0 ** math.floor(math.log10(max(first_step, 1.0)))
+            x_range = (math.log10(bottom), math.log10(top))
+        else:
+            x_range = (0.0, top)
+        if x_range != self._x_range:
+            self._x_range = x_range
             self._x_top = top
-            self.plot.setXRange(0, top, padding=0.02)
+            self.plot.setXRange(*x_range, padding=0.02)
+            self.plot.getAxis("bottom").setTicks(log_step_ticks(*x_range) if self.log_x
+                                                 else None)
 
-    def set_antialias(self, on: bool) -> None:
-        """Smooth curves while paused (screenshots, explaining); plain ones while
-        training, where antialiased thick lines were half of every frame's paint
-        time, and the GUI thread holding Python's GIL slows the training thread."""
+    def set_log_x(self, on: bool) -> None:
+        """Steps on a log axis (the first hundred steps and the last hundred
+        thousand both legible) or a linear one."""
+        if on == self.log_x:
+            return
+        self.log_x = on
+        self._x_range = None
+        self._events_key = None
+        # What step 0 cannot show goes first: switched with it still in a curve,
+        # pyqtgraph's bounds met log10(0) and warned at every paint.
+        self.drop_unplaceable()
+        for key, (x, y) in list(self._given.items()):
+            if key in self.curves:
+                self.set_curve(key, x, y)
+        self.plot.setLogMode(x=on)
+        self._x_range = None
+        if on and not any(len(x) for x, _ in self._given.values()):
+            self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
+        self.plot.setLabel("bottom", "step (log scale)" if on else "step",
+                           color=self.theme.foreground)
+
+    def drop_unplaceable(self) -> None:
+        """Before the step axis changes: clear items of the subclass's own that may
+        hold step 0 (the next snapshot puts them back where they belong)."""
+
+    def x_position(self, step: float) -> float:
+        """Where ``step`` is on this plot's x axis (log10 of it on a log axis)."""
+        return math.log10(max(step, 1e-9)) if self.log_x else float(step)
+
+    def set_live(self, live: bool) -> None:
+        """Smooth, thick curves while paused (screenshots, explaining); plain
+        one-pixel ones while training: the GUI thread holds Python's GIL while it
+        paints, so paint time is training time, and a thick or antialiased line
+        costs several times a thin one. The legend keeps the thick pens."""
+        self.live = live
         for curve in self.curves.values():
-            if curve.opts.get("antialias") != on:
-                curve.opts["antialias"] = on
-                curve.curve.opts["antialias"] = on
-                curve.update()
+            curve.opts["antialias"] = not live
+            curve.curve.opts["antialias"] = not live
+            self._use_live_pen(curve)
+            curve.update()
+
+    def _use_live_pen(self, curve: pg.PlotDataItem) -> None:
+        """The drawn line's pen: the curve's own (``opts["pen"]``, which the legend
+        and theme changes use) or, while live, a one-pixel copy of it."""
+        pen = curve.opts["pen"]
+        if self.live:
+            pen = QPen(pen)
+            pen.setWidthF(LIVE_PEN_WIDTH)
+        curve.curve.setPen(pen)
 
     @Slot(bool)
     def set_log_y(self, on: bool) -> None:
@@ -140,7 +222,10 @@ class HistoryPlot(QWidget):
     def fit_y(self) -> None:
         """Fit y to the data, rounded out to whole ticks, so the range (and the
         cached axis picture) changes only when a curve crosses a tick, not every frame.
-        On a log axis pyqtgraph's auto-range does the job."""
+        While the data stay inside the range and fill at least half of it, the
+        range stays; when a curve leaves it, a tick of room is added on that side.
+        (Re-drawing the axes and their grid was a tenth of the GUI thread's time
+        while training.) On a log axis pyqtgraph's auto-range does the job."""
         if self.plot.ctrl.logYCheck.isChecked():
             return
         lows, highs = [], []
@@ -152,11 +237,18 @@ class HistoryPlot(QWidget):
         if not lows:
             return
         lo, hi = min(lows), max(highs)
+        old = self._y_range
+        if old is not None and old[0] <= lo and hi <= old[1] and \
+                hi - lo >= 0.5 * (old[1] - old[0]):
+            return
         # A flat curve (one point, or a diverged run) still gets a readable range.
         tick = nice_ceiling(max(hi - lo, 0.05 * max(abs(lo), abs(hi), 1.0)) / 5)
         span = (np.floor(lo / tick) * tick, np.ceil(hi / tick) * tick)
         if span[1] <= span[0]:
             span = (span[0] - tick, span[1] + tick)
+        if old is not None:  # growing: room for the next few frames
+            span = (span[0] - tick if lo < old[0] else span[0],
+                    span[1] + tick if hi > old[1] else span[1])
         if span != self._y_range:
             self._y_range = span
             self.plot.setYRange(*span, padding=0.04)
@@ -168,32 +260,84 @@ class HistoryPlot(QWidget):
         # transform marked every curve dirty again and the plot was painted twice.
         self.plot.vb.prepareForPaint()
         events = tuple(events)[-MAX_EVENT_LINES:]
-        if events == self._events_shown:
+        vb = self.plot.vb
+        key = (events, self._x_range, round(vb.width()), self.log_x, self.theme)
+        if key == self._events_key:
             return
+        self._events_key = key
+        self._draw_event_lines(events)
+        if self.LABEL_EVENTS:
+            self._draw_event_labels(events)
+        self._events_shown = events
+
+    def _draw_event_lines(self, events) -> None:
+        lines_key = (events, self.log_x, self.theme)
+        if lines_key == self._lines_key:
+            return  # only the x range moved: the lines move with it
+        self._lines_key = lines_key
         for line in self._event_lines:
             self.plot.removeItem(line)
         self._event_lines = []
         pen = self.theme.pen(self.theme.event_line, 1.5, dashed=True)
-        # Changes made in the same step share one line and one label; successive
-        # labels step down the plot so neighbours do not print over each other.
-        by_step: dict[int, list[str]] = {}
-        for e in events:
-            by_step.setdefault(e.step, []).append(e.label)
-        for i, (step, labels) in enumerate(by_step.items()):
-            line = pg.InfiniteLine(pos=step, angle=90, pen=pen, label=", ".join(labels),
-                                   labelOpts={"position": EVENT_LABEL_POSITIONS[
-                                                  i % len(EVENT_LABEL_POSITIONS)],
-                                              "anchors": [(0, 0.5), (0, 0.5)],
-                                              "color": self.theme.foreground,
-                                              "fill": (255, 255, 255, 150) if
-                                              self.theme.name == "light" else (0, 0, 0, 130)})
-            line.label.setFont(QFont("DejaVu Sans", max(8, self.theme.font_pt - 1)))
+        # Changes made in the same step share one line.
+        for step in sorted({e.step for e in events}):
+            if self.log_x and step <= 0:
+                continue
+            line = pg.InfiniteLine(pos=self.x_position(step), angle=90, pen=pen)
+            line.setZValue(-5)
             self.plot.addItem(line, ignoreBounds=True)
             self._event_lines.append(line)
-        self._events_shown = events
+
+    def _draw_event_labels(self, events) -> None:
+        """One label per marker where there is room, merged labels where there is
+        not (see marker_layout), placed in the view box's pixels so they keep their
+        place while the y range changes."""
+        for label in self._event_labels:
+            label.setParentItem(None)
+            if label.scene() is not None:
+                label.scene().removeItem(label)
+        self._event_labels = []
+        vb = self.plot.vb
+        width = vb.width()
+        if not events or width <= 1:
+            return
+        by_step: dict[int, list] = {}
+        for e in events:
+            by_step.setdefault(e.step, []).append(e)
+        (x0, x1), _ = vb.viewRange()
+        markers = []
+        for step, evs in sorted(by_step.items()):
+            if self.log_x and step <= 0:
+                continue
+            x = self.x_position(step)
+            markers.append(((x - x0) / (x1 - x0) * width, evs))
+        font = QFont("DejaVu Sans", max(8, self.theme.font_pt - 1))
+        metrics = QFontMetricsF(font)
+        placed = layout_labels(markers, width, lambda text: metrics.horizontalAdvance(text) + 6)
+        fill = (255, 255, 255, 170) if self.theme.name == "light" else (0, 0, 0, 150)
+        line_px = metrics.height() + 4
+        for p in placed:
+            label = pg.TextItem(p.text, color=self.theme.foreground, fill=pg.mkBrush(*fill),
+                                anchor=(0, 0))
+            label.setFont(font)
+            # Kept as a picture: its text is fixed until the markers change.
+            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            label.setParentItem(vb)
+            label.setPos(p.left, LANE_TOP_PX + p.lane * line_px)
+            label.setZValue(40)
+            self._event_labels.append(label)
 
     def event_labels(self) -> list[str]:
-        return [line.label.format for line in self._event_lines]
+        """The marker labels this plot shows (empty where it only draws the lines)."""
+        return [label.toPlainText() for label in self._event_labels]
+
+    def event_label_boxes(self) -> list[tuple[float, float, float, float]]:
+        """Each marker label's (left, top, right, bottom) in scene pixels (tests)."""
+        boxes = []
+        for label in self._event_labels:
+            r = label.sceneBoundingRect()
+            boxes.append((r.left(), r.top(), r.right(), r.bottom()))
+        return boxes
 
     def _on_mouse_moved(self, event) -> None:
         pos = event[0]
@@ -212,14 +356,16 @@ class HistoryPlot(QWidget):
     def hover_text(self, step: float) -> str:
         """The values of every curve at the recorded step nearest ``step``."""
         lines = []
+        log_y = self.plot.ctrl.logYCheck.isChecked()
         for curve in self.curves.values():
-            x, y = curve.getData()
+            x, y = curve.getData()  # as displayed: log10 of the values on a log axis
             if x is None or not len(x):
                 continue
             i = int(np.clip(np.searchsorted(x, step), 0, len(x) - 1))
             if not lines:
-                lines.append(f"step {int(x[i]):,}")
-            lines.append(f"{curve.name()}: {y[i]:.4g}")
+                shown_step = 10.0 ** x[i] if self.log_x else x[i]
+                lines.append(f"step {round(shown_step):,}")
+            lines.append(f"{curve.name()}: {10.0 ** y[i] if log_y else y[i]:.4g}")
         return "\n".join(lines)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -236,10 +382,31 @@ class HistoryPlot(QWidget):
             # was unreadable on a projector and half the cost of re-drawing an axis.
             axis.setStyle(maxTickLevel=1)
         self.plot.setTitle(self.TITLE, color=theme.foreground, size=f"{theme.title_pt}pt")
-        self.plot.setLabel("bottom", "step", color=theme.foreground)
+        self.plot.setLabel("bottom", "step (log scale)" if self.log_x else "step",
+                           color=theme.foreground)
         self.plot.setLabel("left", self.Y_LABEL, color=theme.foreground)
         self._hover.setColor(theme.foreground)
         self._hover.fill = pg.mkBrush(theme.background)
+
+
+def log_step_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
+    """Ticks of a log step axis from 10^low to 10^high: labelled at 1, 2 and 5 × 10^k
+    over a short range (1 and 10^k only over a long one), unlabelled at the other
+    whole multiples. pyqtgraph's own log ticks labelled every minor tick, and over
+    two or three decades those labels ran into each other."""
+    labelled_multiples = (1, 2, 5) if high - low < 2.5 else (1,)
+    major, minor = [], []
+    for k in range(math.floor(low), math.ceil(high) + 1):
+        for m in range(1, 10):
+            value = m * 10.0 ** k
+            position = math.log10(value)
+            if not low - 1e-9 <= position <= high + 1e-9:
+                continue
+            if m in labelled_multiples:
+                major.append((position, f"{value:,.0f}"))
+            else:
+                minor.append((position, ""))
+    return [major, minor]
 
 
 def nice_ceiling(value: float) -> float:

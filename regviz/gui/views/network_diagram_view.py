@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..theme import Theme
+from .canvas import paint_own_background
 
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MAX_RASTER_SAMPLES = 120
@@ -36,6 +37,7 @@ class NetworkDiagramView(QWidget):
         self.setToolTip(self.EXPLANATION)
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
+        paint_own_background(self.graphics)
         self.diagram_box = self.graphics.addViewBox(row=0, col=0)
         self.diagram_box.setAspectLocked(False)
         self.diagram_box.setMouseEnabled(False, False)
@@ -87,6 +89,7 @@ class NetworkDiagramView(QWidget):
         self._dropped: set[tuple[int, int]] = set()
         self._snapshot = None
         self._units_key = None  # what the unit circles now show
+        self._links_key = None  # which band each link is drawn in now
         self._unit_px = 18.0  # circle diameter, set by _fit_to_size
         self.diagram_box.sigResized.connect(self._fit_to_size)
         self._raster_empty = False  # the raster shows the "no dropout" note
@@ -192,6 +195,11 @@ class NetworkDiagramView(QWidget):
         strength = np.abs(w) / (biggest or 1.0)
         level = np.minimum((strength * LINK_LEVELS).astype(int), LINK_LEVELS - 1)
         sign = np.where(w >= 0, 1, -1)
+        # Late in a run most frames move no link to another band: nothing to draw.
+        key = (id(self._positions), ((level + 1) * sign).astype(np.int8).tobytes())
+        if key == self._links_key:
+            return
+        self._links_key = key
         ends = self._positions[self._edges]  # (links, 2 ends, xy)
         for (s, lv), item in self.link_bands.items():
             chosen = ends[(sign == s) & (level == lv)].reshape(-1, 2)
@@ -211,11 +219,11 @@ class NetworkDiagramView(QWidget):
             item.setPen(pg.mkPen(rgb, width=(0.5 + 5.5 * f) * t.scale))
             item.setZValue(-LINK_LEVELS + level)
 
-    def set_antialias(self, on: bool) -> None:
+    def set_live(self, live: bool) -> None:
         """Smooth links while paused; plain ones while training (a third of the cost)."""
         for item in self.link_bands.values():
-            if item.opts["antialias"] != on:
-                item.opts["antialias"] = on
+            if item.opts["antialias"] == live:
+                item.opts["antialias"] = not live
                 item.update()
 
     def _draw_units(self, snapshot) -> None:
@@ -230,20 +238,20 @@ class NetworkDiagramView(QWidget):
             return
         self._units_key = units_key
         brushes, pens = [], []
-        live_brush = pg.mkBrush(t.background)
-        dropped_brush = pg.mkBrush(*t.dropped)
-        outline = pg.mkPen(t.foreground, width=2 * t.scale)
+        # The same pen and brush objects every time (made with the theme): pyqtgraph
+        # finds their symbols in its atlas instead of drawing them again each frame.
+        style = self._unit_style
         for l, ids in enumerate(self._unit_index):
             for i, _ in enumerate(ids):
                 off = (l, i) in dropped
-                brushes.append(dropped_brush if off else live_brush)
-                pens.append(pg.mkPen(t.dropped, width=2 * t.scale) if off else outline)
+                brushes.append(style["dropped_brush"] if off else style["live_brush"])
+                pens.append(style["dropped_pen"] if off else style["outline"])
         size = self._unit_px
         self.units.setData(pos=self._positions, size=size, brush=brushes, pen=pens)
         crosses = [self._positions[self._unit_index[l][i]] for l, i in sorted(dropped)
                    if i < len(self._unit_index[l])]
         self.crosses.setData(pos=np.array(crosses).reshape(-1, 2), size=size * 16 / 18,
-                             brush=pg.mkBrush(t.foreground), pen=None)
+                             brush=style["cross_brush"], pen=None)
 
     def _update_caption(self, snapshot, dropped) -> None:
         kp = snapshot.config.keep_prob
@@ -383,6 +391,13 @@ class NetworkDiagramView(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._unit_style = {
+            "live_brush": pg.mkBrush(theme.background),
+            "dropped_brush": pg.mkBrush(*theme.dropped),
+            "outline": pg.mkPen(theme.foreground, width=2 * theme.scale),
+            "dropped_pen": pg.mkPen(theme.dropped, width=2 * theme.scale),
+            "cross_brush": pg.mkBrush(theme.foreground),
+        }
         self.graphics.setBackground(theme.background)
         self.raster_plot.setTitle("dropout masks this step", color=theme.foreground,
                                   size=f"{theme.font_pt}pt")
@@ -391,6 +406,7 @@ class NetworkDiagramView(QWidget):
         theme.style_axes(self.raster_plot, max(8, theme.font_pt - 2))
         self.raster_note.setColor(theme.foreground)
         self._style_links()
+        self._links_key = None
         self.pair_links.setPen(pg.mkPen(PAIR_COLOUR, width=5 * theme.scale))
         for label in self.pair_labels:
             label.setColor(theme.foreground)

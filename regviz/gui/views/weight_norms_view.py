@@ -42,6 +42,7 @@ class WeightNormsView(HistoryPlot):
         self._n_layers = n_layers
 
     def show_snapshot(self, snapshot) -> None:
+        self.set_log_x(snapshot.config.log_steps)
         h = snapshot.history
         norms = h["weight_norm"]
         n_layers = norms.shape[1] if norms.ndim == 2 else 0

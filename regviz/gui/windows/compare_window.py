@@ -44,9 +44,10 @@ from ..views.compare_plots import CompareAccuracyView, CompareCostView, run_colo
 from ..views.decision_boundary_view import DecisionBoundaryView
 from ..views.shrink_view import ShrinkView
 from ..workers.compare_worker import CompareController
-from ..workers.frame_pacer import FramePacer
+from ..workers.frame_pacer import FramePacer, ViewPace
 
 TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
+COMPARE_FRAME_INTERVAL_S = 1 / 15
 
 
 class RunColumn(QWidget):
@@ -142,7 +143,7 @@ class CompareWindow(QWidget):
     regularization). ``start_thread=False`` leaves training to the caller
     (screenshots: ``window.controller.run_steps_blocking(n)``)."""
 
-    snapshots_shown = Signal(object)  # every view now shows this tuple of snapshots
+    snapshots_shown = Signal(object)  # the step counter (and boundaries) now show these
 
     def __init__(self, config: Config, configs: list[Config] | None = None,
                  theme: Theme | None = None, parent=None, start_thread: bool = True,
@@ -160,8 +161,11 @@ class CompareWindow(QWidget):
         self.latest: tuple | None = None
         self.controller = CompareController(self.comparison)
         self._build()
+        # Every run's boundary, then the shared plots: 15 frames a second each.
         self.pacer = FramePacer(self._show_header, [
-            self._show_boundaries, self.cost_view.show_snapshots, self._show_accuracy,
+            ViewPace("boundaries", self._show_boundaries, COMPARE_FRAME_INTERVAL_S),
+            ViewPace("cost", self.cost_view.show_snapshots, COMPARE_FRAME_INTERVAL_S),
+            ViewPace("accuracy", self._show_accuracy, COMPARE_FRAME_INTERVAL_S),
         ], self)
         self._connect()
         self._show_runs()
@@ -285,7 +289,7 @@ class CompareWindow(QWidget):
         worker.error.connect(self._on_problem, queued)
         worker.state_changed.connect(self._on_state_changed, queued)
         self.pacer.interval_changed.connect(self.controller.snapshot_interval_requested)
-        self.pacer.cycle_finished.connect(self._on_cycle_finished)
+        self.pacer.shown.connect(self._on_shown)
         self.play_button.toggled.connect(self._on_play_toggled)
         self.reset_button.clicked.connect(self.reset)
         self.run_count.valueChanged.connect(self.set_run_count)
@@ -420,7 +424,7 @@ class CompareWindow(QWidget):
                  for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
 
     @Slot(object)
-    def _on_cycle_finished(self, snapshots: tuple) -> None:
+    def _on_shown(self, snapshots: tuple) -> None:
         self.latest = snapshots
         self.snapshots_shown.emit(snapshots)
 
@@ -434,7 +438,7 @@ class CompareWindow(QWidget):
     def _on_state_changed(self, running: bool) -> None:
         self.pacer.set_live(running)
         for view in (self.cost_view, self.accuracy_view):
-            view.set_antialias(not running)
+            view.set_live(running)
         self.play_button.show_running(running)
 
     # -- shutting down ------------------------------------------------------------------

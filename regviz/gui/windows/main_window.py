@@ -3,11 +3,13 @@
 The window only shows and steers: the experiment lives in the training worker's
 thread, settings go to it as ``Config`` objects through queued signals, and what
 comes back is an immutable ``Snapshot``, drawn by the ``FramePacer`` (only the
-newest one, at a pace the GUI thread can afford while training)."""
+newest one; the step label, the status bar and the decision boundary together,
+the other views at their own frame rates)."""
 
 from __future__ import annotations
 
 import re
+from html import escape
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
@@ -41,6 +43,7 @@ from ..actions.point_editor import install_point_editor
 from ..actions.presentation import install_view_actions, set_presentation
 from ..actions.session_actions import install_session_actions
 from ..actions.shortcuts import PRESET_KEYS, install_shortcuts
+from ..actions.speed_actions import install_speed_actions
 from ..actions.teach_actions import install_teach_actions
 from ..actions.undo_actions import install_undo_actions
 from ..controls.control_panel import ControlPanel
@@ -55,10 +58,15 @@ from ..views.network_diagram_view import NetworkDiagramView
 from ..views.view_tabs import StretchOnly, ViewTabs
 from ..views.weight_histogram_view import WeightHistogramView
 from ..views.weight_norms_view import WeightNormsView
-from ..workers.frame_pacer import FramePacer
-from ..workers.training_worker import TrainingController
+from ..workers.frame_pacer import FramePacer, ViewPace
+from ..workers.training_worker import DEFAULT_SNAPSHOT_INTERVAL_S, TrainingController
 
 CONTROL_PANEL_WIDTH = 380
+# Frames a second per view while training (the boundary: every snapshot, ~32 a
+# second). A plot over thousands of steps changes little in a fifteenth of a second,
+# and each frame of it is training time lost (see FramePacer).
+VIEW_FRAME_RATES = {"cost": 15, "accuracy": 15, "weight_norms": 12, "network": 12,
+                    "weight_histograms": 12, "constraint": 12}
 
 
 def banner_text(message: str) -> str:
@@ -83,6 +91,21 @@ def restart_description(new: Config, old: Config) -> str:
     labels = [FIELDS_BY_NAME[name].label for name in new.changed_fields(old)
               if name not in LIVE_FIELDS]
     return f"{', '.join(labels)} changed"
+
+
+def rate_text(snapshot: Snapshot) -> str:
+    """The measured training speed, and the speed asked for, for the status bar."""
+    if not snapshot.extra.get("running", False):
+        return "paused"
+    rate = snapshot.extra.get("steps_per_second", 0.0)
+    if not rate:  # the first moments of a run have no measured rate yet
+        return "training…"
+    speed = snapshot.config.speed
+    wanted = f"speed {speed:,g}" if speed else "max speed"
+    # Two significant digits: a figure that changes at every snapshot cannot be
+    # read from the back row, and each change re-lays out the status bar.
+    shown = f"{float(f'{rate:.2g}'):,.0f}" if rate >= 10 else f"{rate:.1f}"
+    return f"{shown} steps/s ({wanted})"
 
 
 def gap_text(snapshot: Snapshot) -> str:
@@ -111,7 +134,8 @@ class MainWindow(QMainWindow):
     ``start_thread=False`` builds it with the training thread not started (the
     screenshot renderer trains ``window.experiment`` itself, synchronously)."""
 
-    snapshot_shown = Signal(object)  # every view now shows this snapshot
+    snapshot_shown = Signal(object)  # the step label now shows this snapshot
+    frame_drawn = Signal(str, int)  # a view (by name) has drawn the snapshot of a step
     CONTROL_PANEL_WIDTH = CONTROL_PANEL_WIDTH
 
     def __init__(self, preset: str = "overfit", config: Config | None = None,
@@ -125,26 +149,35 @@ class MainWindow(QMainWindow):
         # Only the interactive launcher remembers settings (launch.restore_window);
         # windows built by tests and the screenshot renderer leave them alone.
         self.remember_settings = False
-        self.latest: Snapshot | None = None  # the snapshot every view now shows
+        # The snapshot the step label shows (while training, the slower views may
+        # still show an earlier one; paused, every view shows this one).
+        self.latest: Snapshot | None = None
         self._banner_kind = ""  # "diverged", "error" or "" (hidden)
         self.experiment = Experiment(self.config)
         self.controller = TrainingController(self.experiment)
         self._build()
         self._build_menus()
-        self.pacer = FramePacer(self._show_header, [
-            self.boundary_view.show_snapshot,
-            self.network_diagram_view.show_snapshot,
-            self.cost_view.show_snapshot,
-            self._show_accuracy_and_norms,
-            self.weight_histogram_view.show_snapshot,  # draws only while its tab is shown
-            self.constraint_view.show_snapshot,  # likewise
-        ], self)
+        self.pacer = FramePacer(self._show_header, self._view_paces(), self)
         self._connect()
         self._update_title()
         if start_thread:
             self.controller.start()
 
     # -- construction ---------------------------------------------------------------
+    def _view_paces(self) -> list[ViewPace]:
+        """The views in the order the pacer draws them; the first, the boundary, is
+        drawn with the step label and the status bar."""
+        paces = [ViewPace("boundary", self.boundary_view.show_snapshot)]
+        for name, view in (("cost", self.cost_view), ("accuracy", self.accuracy_view),
+                           ("weight_norms", self.weight_norms_view),
+                           ("network", self.network_diagram_view),
+                           ("weight_histograms", self.weight_histogram_view),
+                           ("constraint", self.constraint_view)):
+            # Not drawn while in a tab not shown (a window not shown yet still draws).
+            paces.append(ViewPace(name, view.show_snapshot, 1 / VIEW_FRAME_RATES[name],
+                                  lambda view=view: view.isVisibleTo(self)))
+        return paces
+
     def _build(self) -> None:
         t = self.theme
         self.boundary_view = DecisionBoundaryView(t)
@@ -202,6 +235,7 @@ class MainWindow(QMainWindow):
         install_session_actions(self)
         install_export_actions(self)
         install_view_actions(self)
+        install_speed_actions(self)
         install_point_editor(self)
         install_help(self)
         install_shortcuts(self)  # last: it gives the actions above their keys
@@ -230,8 +264,10 @@ class MainWindow(QMainWindow):
         self.preset_box.setObjectName("preset")
         for name in preset_names():
             self.preset_box.addItem(name)
+            # As rich text, which Qt wraps: the course's description is a paragraph.
             self.preset_box.setItemData(self.preset_box.count() - 1,
-                                        preset_description(name), Qt.ItemDataRole.ToolTipRole)
+                                        f"<p>{escape(preset_description(name))}</p>",
+                                        Qt.ItemDataRole.ToolTipRole)
         self.preset_box.setToolTip("Load a ready-made experiment; training restarts on its "
                                    f"own points (keys {PRESET_KEYS[0]}–{PRESET_KEYS[-1]})")
         if self.config.preset:
@@ -330,7 +366,11 @@ class MainWindow(QMainWindow):
         worker.error.connect(self._on_error, queued)
         worker.state_changed.connect(self._on_state_changed, queued)
         self.pacer.interval_changed.connect(self._on_frame_interval_changed)
-        self.pacer.cycle_finished.connect(self._on_cycle_finished)
+        self.pacer.shown.connect(self._on_shown)
+        self.pacer.frame_drawn.connect(self.frame_drawn)
+        self.boundary_view.palette_changed.connect(self.controller.palette_requested)
+        self.controller.palette_requested.emit(self.boundary_view.palette)
+        self.control_panel.config_previewed.connect(self.preview_config)
         self.play_button.toggled.connect(self._on_play_toggled)
         self.step_button.clicked.connect(self.step_once)
         self.reset_button.clicked.connect(self.reset)
@@ -404,6 +444,15 @@ class MainWindow(QMainWindow):
         self.controller.config_requested.emit(config)
         self._update_title()
 
+    @Slot(object)
+    def preview_config(self, config: Config) -> None:
+        """A value the teacher is still dragging to: training follows it now; the
+        drag's release (``apply_config``) makes its change marker final."""
+        if config.needs_reset(self.config):  # a restarting setting dragged: keep the run
+            self.undo_point(restart_description(config, self.config))
+        self.config = config
+        self.controller.config_previewed.emit(config)
+
     @Slot(int)
     def _on_preset_chosen(self, index: int) -> None:
         self.load_preset(self.preset_box.itemText(index))
@@ -435,21 +484,22 @@ class MainWindow(QMainWindow):
     # -- showing ------------------------------------------------------------------------
     @Slot(object)
     def _on_snapshot(self, snapshot: Snapshot) -> None:
-        self.pacer.offer(snapshot)
+        every_step = snapshot.extra.get("every_step", False)
+        self.pacer.offer(snapshot, snapshot.config.speed if every_step else 0.0)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw every view from ``snapshot`` now (screenshots, tests)."""
         self.pacer.draw_now(snapshot)
 
     def _show_header(self, snapshot: Snapshot) -> None:
-        """What changes every frame outside the views: counter, status, banner."""
-        self.step_counter.setText(f"step {snapshot.step:,}")
-        self.gap_label.setText(gap_text(snapshot))
-        rate = snapshot.extra.get("steps_per_second", 0.0)
-        if not snapshot.extra.get("running", False):
-            self.rate_label.setText("paused")
-        else:  # the first quarter second of a run has no measured rate yet
-            self.rate_label.setText(f"{rate:,.0f} steps/s" if rate else "training…")
+        """What changes every frame outside the views: counter, status, banner
+        (drawn in the same turn as the boundary, from the same snapshot)."""
+        for label, text in ((self.step_counter, f"step {snapshot.step:,}"),
+                            (self.gap_label, gap_text(snapshot)),
+                            (self.rate_label, rate_text(snapshot))):
+            if label.text() != text:  # an unchanged label is not painted again
+                label.setText(text)
+        self.control_panel.show_training_points(len(snapshot.data.y_train))
         edited = bool(snapshot.extra.get("data_edited", False))
         if edited != self.data_edited:
             self.data_edited = edited
@@ -462,13 +512,9 @@ class MainWindow(QMainWindow):
             self._hide_banner()  # reset, or a new experiment: healthy again
 
     @Slot(object)
-    def _on_cycle_finished(self, snapshot: Snapshot) -> None:
+    def _on_shown(self, snapshot: Snapshot) -> None:
         self.latest = snapshot
         self.snapshot_shown.emit(snapshot)
-
-    def _show_accuracy_and_norms(self, snapshot: Snapshot) -> None:
-        self.accuracy_view.show_snapshot(snapshot)
-        self.weight_norms_view.show_snapshot(snapshot)
 
     def _show_banner(self, text: str, kind: str) -> None:
         self._banner_kind = kind
@@ -492,17 +538,18 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_state_changed(self, running: bool) -> None:
         self.pacer.set_live(running)
-        # Antialiasing roughly doubles the cost of painting thick curves; while the
-        # picture moves nobody sees the difference, and a paused window is crisp.
-        for view in (self.cost_view, self.accuracy_view, self.weight_norms_view,
-                     self.network_diagram_view):
-            view.set_antialias(not running)
+        # Thin, plain lines while training (a thick antialiased line costs several
+        # times as much to paint, and paint time is training time); crisp when paused.
+        for view in (self.boundary_view, self.cost_view, self.accuracy_view,
+                     self.weight_norms_view, self.network_diagram_view):
+            view.set_live(running)
         self.play_button.show_running(running)
 
     @Slot(float)
     def _on_frame_interval_changed(self, seconds: float) -> None:
         # Snapshots nobody will draw are copies the training thread need not make.
-        self.controller.snapshot_interval_requested.emit(seconds)
+        self.controller.snapshot_interval_requested.emit(
+            max(DEFAULT_SNAPSHOT_INTERVAL_S, seconds))
 
     def _update_title(self) -> None:
         name = self.config.preset or "custom"

@@ -37,6 +37,9 @@ class CompareWorker(TrainingWorker):
     def comparison(self) -> Comparison:
         return self.experiment
 
+    def target_speed(self) -> float:
+        return 0.0  # compare mode trains every run as fast as it can
+
     @Slot(int, object)
     @_never_raises
     def apply_run(self, index: int, config) -> None:
@@ -53,7 +56,7 @@ class CompareWorker(TrainingWorker):
 
     def emit_snapshot(self) -> None:
         now = time.perf_counter()
-        self._measure_rate(now)
+        self._mark_rate(now)
         snapshots = tuple(take_snapshot(e, COMPARE_GRID_RESOLUTION, shrink=True)
                           for e in self.comparison.experiments)
         for snapshot in snapshots:

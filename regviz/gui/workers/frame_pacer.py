@@ -1,143 +1,240 @@
-"""When the window draws: the newest snapshot only, at a pace the GUI thread can
-afford while training, one group of views per turn of the event loop.
+"""When the window draws what: each view at its own frame rate, the newest
+snapshot only, and never ahead of the step label.
 
 Why pace at all: the training thread and the GUI thread share Python's GIL, so
 every millisecond the views spend drawing is a millisecond the network does not
-train. While training, the pacer measures the GUI thread's own CPU time and
-stretches the frame interval until drawing costs about ``LIVE_CPU_SHARE`` of it
-(fast views get up to ``1 / MIN_INTERVAL_S`` frames a second, slow ones no fewer
-than ``1 / MAX_INTERVAL_S``).
+train. So while training:
 
-Why groups: drawing all five views in one go blocks the event loop for the sum of
-their paints (and longer when the training thread holds the GIL); one group per
-turn keeps every block short, so clicks, drags and timers are answered promptly.
-A cycle draws every group from the same snapshot, so the views never disagree
-about the step by more than one frame. While paused, everything is drawn at once.
+- the *lead* view (the decision boundary, the picture the class watches) is drawn
+  with ``begin`` (the step label and the status bar) in the same turn of the event
+  loop, from the same snapshot, up to ``1 / LEAD_INTERVAL_S`` times a second: what
+  is drawn together agrees;
+- every other view has its own, longer interval (a plot over thousands of steps
+  changes little in a thirtieth of a second), and when it is due it draws the
+  snapshot the label shows, never a newer one: it lags the label by at most one of
+  its own frames;
+- a view is not drawn again while it already shows the label's snapshot, nor
+  while it is hidden (a tab not shown);
+- each draw gets its own turn of the event loop, so clicks and drags are answered
+  between them;
+- if drawing costs more than ``LIVE_CPU_SHARE`` of the GUI thread's time (a slow
+  machine), every interval is stretched alike until it does not.
+
+When every step has a snapshot of its own (a slow speed, see ``offer``), none is
+dropped: the lead draws each in turn, and when the steps come slower than every
+view draws, the lead waits for each view to show a step before it shows the next:
+one step per frame on every view.
+
+While paused, every view is drawn at once from the newest snapshot.
 """
 
 from __future__ import annotations
 
+import math
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-LIVE_CPU_SHARE = 0.2  # of one core, for drawing while training
-MIN_INTERVAL_S = 1 / 30
-MAX_INTERVAL_S = 1 / 4
-START_INTERVAL_S = 1 / 10
+LEAD_INTERVAL_S = 1 / 36  # snapshots arrive ~32 a second: each one is drawn
+# Of the GUI thread's wall time, for drawing while training: the training thread
+# waits for Python's GIL while the GUI thread paints, so ~25 % here leaves it ~70 %.
+LIVE_CPU_SHARE = 0.25
+MAX_STRETCH = 6.0
+MEASURE_EVERY_S = 1.0  # how often the drawing's CPU share is measured
+EARLY_S = 0.002  # a draw this close to due is done now (timers wake in whole ms)
+MAX_WAITING = 32  # snapshots kept for the lead at a slow speed (older ones are dropped)
+
+
+def _always() -> bool:
+    return True
+
+
+@dataclass
+class ViewPace:
+    """One view as the pacer sees it: its ``name`` (in ``frame_drawn``), how it
+    draws a snapshot, its interval while training, and whether it is showing."""
+
+    name: str
+    draw: Callable[[object], None]
+    interval: float = LEAD_INTERVAL_S
+    showing: Callable[[], bool] = _always
+    shown: object = None  # the snapshot it shows
+    drawn_at: float = float("-inf")
 
 
 class FramePacer(QObject):
-    """Calls ``begin(snapshot)`` then each of ``groups`` (callables taking the
-    snapshot) for the newest snapshot offered, paced as described above."""
+    """``FramePacer(begin, views)``: ``views[0]`` is the lead, drawn with
+    ``begin``; the others (``ViewPace``, or a plain callable drawn at the lead's
+    rate) follow at their own intervals."""
 
-    interval_changed = Signal(float)  # the frame interval while training, seconds
-    cycle_finished = Signal(object)  # the snapshot every view now shows
+    frame_drawn = Signal(str, int)  # a view's name and the step it now shows
+    shown = Signal(object)  # the snapshot the step label (and the lead view) now shows
+    interval_changed = Signal(float)  # how often snapshots are worth sending, seconds
 
-    def __init__(self, begin: Callable, groups: Sequence[Callable], parent=None):
+    def __init__(self, begin: Callable, views: Sequence, parent=None):
         super().__init__(parent)
         self._begin = begin
-        self._groups = list(groups)
+        self.views = [v if isinstance(v, ViewPace) else ViewPace(f"view{i}", v)
+                      for i, v in enumerate(views)]
         self.live = False
-        self.interval = START_INTERVAL_S
-        self._pending = None
-        self._cycle = None  # the snapshot the current cycle draws
-        self._next_group = 0
-        self._cycle_started = 0.0
-        self._cpu_mark: tuple[float, float] | None = None  # (thread CPU, wall) at a cycle start
-        self._unmeasured_cycles = 0  # cycles after Play whose cost says nothing of a frame's
+        self.stretch = 1.0
+        self.current = None  # what the label shows
+        # Snapshots not yet drawn by the lead: only the newest, unless each step
+        # has its own (then all, in order).
+        self._waiting: deque = deque(maxlen=MAX_WAITING)
+        self._hold = False  # the lead waits for every view to show each step
+        self._cpu_mark: tuple[float, float] | None = None  # (thread CPU, wall)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer)
 
+    @property
+    def lead(self) -> ViewPace:
+        return self.views[0]
+
+    @property
+    def interval(self) -> float:
+        """The lead's frame interval while training, stretched."""
+        return self.lead.interval * self.stretch
+
     # -- input ---------------------------------------------------------------------------
-    def offer(self, snapshot) -> None:
-        """A new snapshot; older undrawn ones are dropped."""
-        self._pending = snapshot
-        if not self.live:
-            # Paused, stepping, resetting: show it all at once, at the next turn.
-            self._cycle = None
-            self._timer.start(0)
-        elif self._cycle is None and not self._timer.isActive():
-            wait = self._cycle_started + self.interval - time.perf_counter()
-            self._timer.start(max(0, int(wait * 1000)))
+    def offer(self, snapshot, every_step_rate: float = 0.0) -> None:
+        """A new snapshot. ``every_step_rate``: the steps per second of a stream
+        that has a snapshot for each step (0: only the newest matters, and an
+        older one not yet drawn is dropped)."""
+        if not (every_step_rate > 0 and self.live):
+            self._waiting.clear()
+        self._waiting.append(snapshot)
+        slowest = max(v.interval for v in self.views) * self.stretch
+        self._hold = 0 < every_step_rate <= 1 / slowest
+        self._schedule()
+
+    @property
+    def _pending(self):
+        """The next snapshot for the lead, if it may draw one now."""
+        if not self._waiting:
+            return None
+        if self._hold and self.current is not None and any(
+                v.shown is not self.current and v.showing() for v in self.views[1:]):
+            return None  # a view has yet to show the step the label shows
+        return self._waiting[0]
 
     def set_live(self, live: bool) -> None:
-        """True while training runs (pace and stagger), False when paused."""
+        """True while training runs (paced), False when paused (all at once)."""
         if live == self.live:
             return
         self.live = live
         self._cpu_mark = None
-        # The first cycle after Play also pays for re-painting every view in its
-        # training look (no antialiasing): measured, it stretched the interval to
-        # the maximum for the first second or two of every run.
-        self._unmeasured_cycles = 1 if live else 0
-        if not live and (self._cycle is not None or self._pending is not None):
-            # Finish at once with the newest snapshot: a paused window is consistent.
-            self._pending = self._pending or self._cycle
-            self._cycle = None
-            self._timer.start(0)
+        if not live:
+            newest = self._waiting[-1] if self._waiting else self.current
+            self._waiting.clear()
+            if newest is not None and any(v.shown is not newest for v in self.views):
+                self._waiting.append(newest)  # everything catches up with the newest
+        self._schedule()
 
     def draw_now(self, snapshot) -> None:
         """Draw ``snapshot`` into every view immediately (screenshots, tests)."""
         self._timer.stop()
-        self._pending = None
-        self._cycle = None
+        self._waiting.clear()
         self._draw_all(snapshot)
 
-    # -- drawing -------------------------------------------------------------------------
+    # -- scheduling ----------------------------------------------------------------------
+    def _schedule(self) -> None:
+        """Wake at the next turn where something is due (or never, if nothing is)."""
+        wait = self._next_due(time.perf_counter())
+        if wait is None:
+            self._timer.stop()
+        elif not self._timer.isActive() or wait <= 0:
+            self._start_timer(wait)
+
+    def _start_timer(self, wait: float) -> None:
+        # Rounded up: woken a fraction of a millisecond early, nothing would be due
+        # and the timer would spin until it is.
+        self._timer.start(max(0, math.ceil(1000 * (wait - EARLY_S))))
+
+    def _next_due(self, now: float) -> float | None:
+        """Seconds until the next draw is due, None if nothing waits."""
+        if not self.live:
+            return 0.0 if self._waiting else None
+        waits = []
+        if self._pending is not None:
+            waits.append(self.lead.drawn_at + self.interval - now)
+        for view in self.views[1:]:
+            if self.current is not None and view.shown is not self.current:
+                waits.append(view.drawn_at + view.interval * self.stretch - now)
+        return max(0.0, min(waits)) if waits else None
+
     @Slot()
     def _on_timer(self) -> None:
         if not self.live:
-            snapshot, self._pending = self._pending, None
-            if snapshot is not None:
+            if self._waiting:
+                snapshot = self._waiting[-1]
+                self._waiting.clear()
                 self._draw_all(snapshot)
             return
-        if self._cycle is None:
-            if self._pending is None:
-                return
-            self._start_cycle()
-        self._groups[self._next_group](self._cycle)
-        self._next_group += 1
-        if self._next_group < len(self._groups):
-            # The rest of the cycle's time is shared out between the groups left.
-            self._timer.start(int(1000 * self.interval / (2 * len(self._groups))))
-            return
-        finished, self._cycle = self._cycle, None
-        self.cycle_finished.emit(finished)
+        now = time.perf_counter()
+        self._measure(now)
+        # Earliest due first, one draw per turn: when the GUI thread cannot keep up
+        # (a busy machine), every view slows down alike instead of the boundary
+        # taking every turn and the plots none.
+        candidates = []
         if self._pending is not None:
-            wait = self._cycle_started + self.interval - time.perf_counter()
-            self._timer.start(max(0, int(wait * 1000)))
-
-    def _start_cycle(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
-        if self._cpu_mark is not None:
-            if self._unmeasured_cycles:
-                self._unmeasured_cycles -= 1
+            candidates.append((self.lead.drawn_at + self.interval, 0, self.lead))
+        for i, view in enumerate(self.views[1:], start=1):
+            if self.current is not None and view.shown is not self.current:
+                candidates.append((view.drawn_at + view.interval * self.stretch, i, view))
+        due_at, _, view = min(candidates, default=(math.inf, 0, None), key=lambda c: c[:2])
+        if view is not None and now >= due_at - EARLY_S:
+            if view is self.lead:
+                snapshot = self._waiting.popleft()
+                self._begin(snapshot)
+                self._draw(view, snapshot, now)
+                self.current = snapshot
+                self.shown.emit(snapshot)
+            elif view.showing():
+                self._draw(view, self.current, now)
             else:
-                self._adapt(cpu - self._cpu_mark[0], now - self._cpu_mark[1])
-        self._cpu_mark = (cpu, now)
-        self._cycle_started = now
-        self._cycle, self._pending = self._pending, None
-        self._next_group = 0
-        self._begin(self._cycle)
+                view.drawn_at = now  # hidden (a tab not shown): look again later
+        wait = self._next_due(time.perf_counter())
+        if wait is not None:
+            self._start_timer(wait)
 
-    def _adapt(self, cpu: float, wall: float) -> None:
-        """Aim the interval at LIVE_CPU_SHARE from the last cycle's CPU cost."""
-        if wall <= 0:
-            return
-        # ``cpu`` is everything the GUI thread did since the last cycle started:
-        # one cycle's drawing and painting, plus whatever else the class clicked.
-        wanted = cpu / LIVE_CPU_SHARE
-        smoothed = 0.6 * self.interval + 0.4 * wanted
-        interval = min(MAX_INTERVAL_S, max(MIN_INTERVAL_S, smoothed))
-        if abs(interval - self.interval) > 0.002:
-            self.interval = interval
-            self.interval_changed.emit(interval)
+    def _draw(self, view: ViewPace, snapshot, now: float) -> None:
+        view.draw(snapshot)
+        view.shown = snapshot
+        view.drawn_at = now
+        self.frame_drawn.emit(view.name, int(getattr(snapshot, "step", 0)))
 
     def _draw_all(self, snapshot) -> None:
+        now = time.perf_counter()
         self._begin(snapshot)
-        for group in self._groups:
-            group(snapshot)
-        self.cycle_finished.emit(snapshot)
+        for view in self.views:
+            self._draw(view, snapshot, now)
+        self.current = snapshot
+        self.shown.emit(snapshot)
+
+    # -- the drawing's share of the GUI thread -----------------------------------------
+    def _measure(self, now: float) -> None:
+        """Every MEASURE_EVERY_S, stretch (or relax) the intervals so drawing and
+        painting take about LIVE_CPU_SHARE of the GUI thread's wall time."""
+        cpu = time.thread_time()
+        if self._cpu_mark is None:
+            self._cpu_mark = (cpu, now)
+            return
+        used, wall = cpu - self._cpu_mark[0], now - self._cpu_mark[1]
+        if wall < MEASURE_EVERY_S:
+            return
+        self._cpu_mark = (cpu, now)
+        share = used / wall
+        stretch = self.stretch
+        if share > LIVE_CPU_SHARE:
+            stretch = min(MAX_STRETCH, stretch * share / LIVE_CPU_SHARE)
+        elif share < 0.7 * LIVE_CPU_SHARE:
+            stretch = max(1.0, stretch * 0.8)
+        if abs(stretch - self.stretch) > 0.02:
+            self.stretch = stretch
+            self.interval_changed.emit(self.interval)

@@ -6,11 +6,17 @@ thread's event loop, so queued slots (new hyperparameters, pause, step, stop) ru
 between batches. Snapshots are copied in the worker's thread and emitted at a
 bounded rate however fast the steps go. ``TrainingController`` is the GUI side: it
 owns the thread and the worker and talks to the worker only through queued calls.
+
+The config's ``speed`` (steps per second, 0 = as fast as possible) is held by a
+``StepPacer``: each tick trains the steps it says are due and the timer sleeps
+until the next one. Up to ``EVERY_STEP_RATE`` steps a second every step gets its
+own snapshot, so the class sees each one.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import time
 import traceback
 
@@ -26,16 +32,22 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from ...boundary_palette import BoundaryPalette
 from ...config import Config
 from ...core import TrainingDiverged
 from ...experiment import Experiment, ExperimentState, TrainTestData
-from ...snapshot import Snapshot, take_snapshot
+from ...snapshot import GRID_RESOLUTION, LIVE_GRID_RESOLUTION, Snapshot, take_snapshot
+from .step_pacer import RateMeter, StepPacer
 
 TICK_BUDGET_S = 0.012  # training time per timer tick before the event loop runs again
 CHUNK_S = 0.002  # steps are trained in chunks of about this long inside a tick
-DEFAULT_SNAPSHOT_INTERVAL_S = 1 / 30  # at most 30 snapshots a second reach the GUI
+# A little over 30 snapshots a second reach the GUI, so the boundary can be drawn
+# 30 times a second even when a snapshot arrives a few milliseconds late.
+DEFAULT_SNAPSHOT_INTERVAL_S = 1 / 32
 MIN_SNAPSHOT_INTERVAL_S = 1 / 60
 MAX_SNAPSHOT_INTERVAL_S = 1.0
+EVERY_STEP_RATE = 30.0  # at or below this many steps/s, a snapshot after every step
+PACED_TICK_S = 0.008  # a paced tick waits at least this long (steps accrue meanwhile)
 
 
 def _never_raises(slot):
@@ -71,12 +83,14 @@ class TrainingWorker(QObject):
         self.captured_state: ExperimentState | None = None
         self.constraint_pair = None  # the WeightPair whose constraint picture to send
         self.steps_per_second = 0.0
+        self.palette: BoundaryPalette | None = None  # the window's boundary colours
         self._timer: QTimer | None = None
         self._running = False
         self._stopped = False
         self._steps_per_chunk = 10
         self._last_emit = 0.0
-        self._rate_mark = (0.0, 0)  # (time, step) the steps/s figure is measured from
+        self._pacer = StepPacer()
+        self._rate = RateMeter()
 
     @property
     def running(self) -> bool:
@@ -89,7 +103,8 @@ class TrainingWorker(QObject):
         """Connected to QThread.started: the timer must be created in this thread."""
         # A child of the worker, so it moves back with the worker in stop().
         self._timer = QTimer(self)
-        self._timer.setInterval(0)  # tick again as soon as queued slots have run
+        self._timer.setSingleShot(True)  # each tick says when the next one is due
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # 1 step/s is 1 step/s
         self._timer.timeout.connect(self._tick)
         self.emit_snapshot()
 
@@ -105,8 +120,12 @@ class TrainingWorker(QObject):
             self.diverged.emit(str(self.experiment.diverged))
             return
         self._running = True
-        self._rate_mark = (time.perf_counter(), self.experiment.step_count)
-        self._timer.start()
+        now = time.perf_counter()
+        self._pacer.set_rate(self.target_speed())
+        self._pacer.start(now)
+        self._rate.reset()  # measured from the first snapshot on
+        self.steps_per_second = 0.0
+        self._timer.start(0)
         self.state_changed.emit(True)
 
     @Slot()
@@ -164,17 +183,37 @@ class TrainingWorker(QObject):
     def apply_config(self, config: Config) -> None:
         """Live fields take effect at the next step; anything structural resets
         (training keeps running either way)."""
+        self._apply(config, provisional=False)
+
+    @Slot(object)
+    @_never_raises
+    def preview_config(self, config: Config) -> None:
+        """``apply_config`` for a value the teacher is still dragging to: training
+        follows it at once, and the drag leaves one change marker (see
+        ``Experiment.apply``), made final by the ``apply_config`` of its release."""
+        self._apply(config, provisional=True)
+
+    def _apply(self, config: Config, provisional: bool) -> None:
         if self._stopped:
             return
         try:
-            was_reset = self.experiment.apply(config)
+            was_reset = self.experiment.apply(config, provisional)
         except (ValueError, OSError) as exc:  # a bad data file, a cross-field rule
             self._halt()
             self.error.emit(str(exc))
             self.emit_snapshot()
             return
+        if config.speed != self._pacer.rate:
+            self._pacer.set_rate(config.speed, time.perf_counter())
+            if self._running:
+                self._timer.start(0)  # not after the old speed's (maybe long) wait
         if was_reset or not self._running:
             self.emit_snapshot()
+
+    @Slot(object)
+    def set_palette(self, palette: BoundaryPalette) -> None:
+        """Colour the boundary map of the next snapshots with ``palette``."""
+        self.palette = palette
 
     @Slot(object)
     @_never_raises
@@ -228,19 +267,75 @@ class TrainingWorker(QObject):
     @Slot()
     @_never_raises
     def _tick(self) -> None:
+        if not self._running:
+            return
         start = time.perf_counter()
-        while self._running and time.perf_counter() - start < TICK_BUDGET_S:
-            chunk_start = time.perf_counter()
-            if not self._train(self._steps_per_chunk):
-                break
-            took = time.perf_counter() - chunk_start
-            # Adapt the chunk so it lasts about CHUNK_S whatever the network's size.
-            if took > 0:
-                wanted = self._steps_per_chunk * CHUNK_S / took
-                self._steps_per_chunk = int(min(10_000, max(1, 0.5 * self._steps_per_chunk
-                                                            + 0.5 * wanted)))
-        if self._running and time.perf_counter() - self._last_emit >= self.snapshot_interval:
+        # Train until the tick's budget is spent or the next snapshot is due,
+        # whichever comes first: a tick that overran the snapshot's time by most of
+        # a budget made 28 snapshots a second out of an interval asking for 32.
+        end = min(start + TICK_BUDGET_S, self._last_emit + self.snapshot_interval)
+        end = max(end, start + CHUNK_S)
+        pacer = self._pacer
+        trained = 0
+        if pacer.unlimited:
+            while self._running and time.perf_counter() < end:
+                trained += self._train_chunk(self._steps_per_chunk)
+        else:
+            due = pacer.due(start)
+            if self._every_step():
+                # One step, then its snapshot; never two snapshots so close together
+                # that the window would draw only the second (after a stall).
+                due = min(due, 1) if start >= self._last_emit + self._step_spacing() else 0
+            while due and self._running and time.perf_counter() < end:
+                n = self._train_chunk(min(due, self._steps_per_chunk))
+                pacer.took(n)
+                trained += n
+                due -= n
+        if not self._running:
+            return
+        now = time.perf_counter()
+        if trained and (self._every_step()
+                        or now - self._last_emit >= self.snapshot_interval - 0.001):
             self.emit_snapshot()
+        self._timer.start(self._next_tick_ms(time.perf_counter()))
+
+    def _every_step(self) -> bool:
+        """Slow enough for every step to be drawn: each gets its own snapshot."""
+        return not self._pacer.unlimited and self._pacer.rate <= EVERY_STEP_RATE
+
+    def _step_spacing(self) -> float:
+        """The least time between two every-step snapshots: catching up after a
+        stall at most 11 % faster than the set speed, and never faster than the
+        window draws (each snapshot must be drawn by every view)."""
+        return max(DEFAULT_SNAPSHOT_INTERVAL_S, 0.9 / self._pacer.rate)
+
+    def _next_tick_ms(self, now: float) -> int:
+        """As soon as queued slots have run at full speed; when the next step is
+        due when paced (but not every millisecond for a few steps each)."""
+        pacer = self._pacer
+        if pacer.unlimited:
+            return 0
+        wait = pacer.wait(now)
+        if self._every_step():
+            wait = max(wait, self._last_emit + self._step_spacing() - now)
+        else:
+            wait = max(wait, PACED_TICK_S)
+        # Rounded up: a timer woken a fraction of a millisecond early finds no step
+        # due and would spin until one is.
+        return max(0, math.ceil(1000 * wait))
+
+    def _train_chunk(self, n: int) -> int:
+        """Train ``n`` steps and adapt the chunk size to about CHUNK_S; the steps
+        made (0 if training stopped)."""
+        chunk_start = time.perf_counter()
+        if not self._train(n):
+            return 0
+        took = time.perf_counter() - chunk_start
+        if took > 0:
+            wanted = self._steps_per_chunk * CHUNK_S / took
+            self._steps_per_chunk = int(min(10_000, max(1, 0.5 * self._steps_per_chunk
+                                                        + 0.5 * wanted)))
+        return n
 
     def _train(self, n: int) -> bool:
         """Train ``n`` steps; False (and training paused) if they could not all run."""
@@ -248,11 +343,12 @@ class TrainingWorker(QObject):
             self.experiment.step(n)
             return True
         except TrainingDiverged as exc:
-            # The experiment keeps the last finite weights; the window explains.
+            # The experiment keeps the last finite weights; the window explains,
+            # after the picture of them has been sent.
             self._halt()
+            self.emit_snapshot()
             self.diverged.emit(str(exc))
-        self.emit_snapshot()
-        return False
+            return False
 
     def _halt(self) -> None:
         if self._running:
@@ -261,28 +357,31 @@ class TrainingWorker(QObject):
                 self._timer.stop()
             self.state_changed.emit(False)
 
+    def target_speed(self) -> float:
+        """The steps per second asked for (0: as fast as the machine allows)."""
+        return self.experiment.config.speed
+
+    def _mark_rate(self, now: float) -> None:
+        """Note the step count for the measured steps/s (while running)."""
+        if self._running:
+            self._rate.mark(now, self.experiment.step_count)
+            self.steps_per_second = self._rate.rate()
+
     def emit_snapshot(self) -> None:
         now = time.perf_counter()
-        self._measure_rate(now)
-        snapshot = take_snapshot(self.experiment, constraint=self.constraint_pair)
-        snapshot.extra["steps_per_second"] = self.steps_per_second if self._running else 0.0
-        snapshot.extra["running"] = self._running
+        running = self._running
+        self._mark_rate(now)
+        snapshot = take_snapshot(
+            self.experiment, LIVE_GRID_RESOLUTION if running else GRID_RESOLUTION,
+            palette=self.palette, constraint=self.constraint_pair)
+        snapshot.extra["steps_per_second"] = self.steps_per_second if running else 0.0
+        snapshot.extra["running"] = running
+        # Each step has a snapshot of its own: the window draws them all, in order.
+        snapshot.extra["every_step"] = running and self._every_step()
         snapshot.extra["data_edited"] = self.experiment.data_edited
         self.last_snapshot = snapshot
         self._last_emit = now
         self.snapshot_ready.emit(snapshot)
-
-    def _measure_rate(self, now: float) -> None:
-        """Steps per wall-clock second while running, snapshots and all included."""
-        since, step_then = self._rate_mark
-        steps = self.experiment.step_count - step_then
-        if self._running and now - since >= 0.25:
-            rate = steps / (now - since)
-            self.steps_per_second = rate if not self.steps_per_second else (
-                0.5 * self.steps_per_second + 0.5 * rate)
-            self._rate_mark = (now, self.experiment.step_count)
-        elif not self._running:
-            self._rate_mark = (now, self.experiment.step_count)
 
 
 class WorkerController(QObject):
@@ -342,6 +441,8 @@ class TrainingController(WorkerController):
     reset_requested = Signal()
     fresh_start_requested = Signal()
     config_requested = Signal(object)
+    config_previewed = Signal(object)
+    palette_requested = Signal(object)
     data_requested = Signal(object)
     experiment_requested = Signal(object)
     snapshot_interval_requested = Signal(float)
@@ -357,6 +458,8 @@ class TrainingController(WorkerController):
             (self.reset_requested, worker.reset),
             (self.fresh_start_requested, worker.start_fresh),
             (self.config_requested, worker.apply_config),
+            (self.config_previewed, worker.preview_config),
+            (self.palette_requested, worker.set_palette),
             (self.data_requested, worker.set_data),
             (self.experiment_requested, worker.replace_experiment),
             (self.snapshot_interval_requested, worker.set_snapshot_interval),
