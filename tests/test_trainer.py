@@ -129,9 +129,9 @@ def test_mini_batch_penalty_curve_uses_one_m_and_has_no_jumps():
     for _ in range(20):
         t.step(1)
         expected.append(0.7 / (2 * N) * sum(float((W**2).sum()) for W in t.net.weights))
-    penalty = t.history.train_penalty  # points for steps 0..19 (step 20's comes next step)
-    assert list(t.history.step) == list(range(20))
-    np.testing.assert_allclose(penalty, expected[:20], rtol=1e-12)
+    penalty = t.history.train_penalty  # points for steps 0..20 (the last where it stopped)
+    assert list(t.history.step) == list(range(21))
+    np.testing.assert_allclose(penalty, expected, rtol=1e-12)
     assert np.max(np.abs(np.diff(penalty)) / penalty[:-1]) < 0.02  # a smooth curve
 
 

@@ -374,7 +374,7 @@ class Trainer:
                                               self._rng, None, scale)
                 if not loss < DIVERGED_LOSS:
                     self._diverged(loss)
-                self._record(loss, ws, ws.m, full_batch and not self._has_dropout)
+                self._record(loss, ws, full_batch and not self._has_dropout)
         finally:
             self._rng.bit_generator.state = rng_state
             self._order, self._cursor = order, cursor
