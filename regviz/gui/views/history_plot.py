@@ -165,10 +165,17 @@ class HistoryPlot(QWidget):
         # What step 0 cannot show goes first: switched with it still in a curve,
         # pyqtgraph's bounds met log10(0) and warned at every paint.
         self.drop_unplaceable()
+        # The curves never hold a point the axis cannot place, even for a moment:
+        # switching on, step 0 leaves them before the axis turns logarithmic;
+        # switching off, the axis turns linear before step 0 comes back (set into a
+        # curve still on a log axis, it became NaN and pyqtgraph warned).
+        if not on:
+            self.plot.setLogMode(x=False)
         for key, (x, y) in list(self._given.items()):
             if key in self.curves:
                 self.set_curve(key, x, y)
-        self.plot.setLogMode(x=on)
+        if on:
+            self.plot.setLogMode(x=True)
         self._x_range = None
         if on and not any(len(x) for x, _ in self._given.values()):
             self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
