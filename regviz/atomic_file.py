@@ -6,6 +6,7 @@ screenshots, exports). Pure Python: no Qt."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,9 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from None
     os.close(fd)
     try:
+        # mkstemp makes the file 0600 whatever the umask; the file is the user's,
+        # so it gets the mode any program would give it.
+        os.chmod(tmp, _mode_for(path))
         write(tmp)
         if os.path.getsize(tmp) == 0:
             raise OSError(f"cannot write {path}: nothing was written (disk full?)")
@@ -37,3 +41,27 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions ``path`` should have: those of the file it replaces, or a new
+    file's (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system says it
+    (Linux); elsewhere set and put back at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print the lesson names (and titles) and exit")
     p.add_argument("--steps", type=int, metavar="N",
                    help="train N steps headless (no visible window), then write the outputs")
-    p.add_argument("--screenshot", metavar="PNG", help="with --steps: save the window as a PNG")
+    p.add_argument("--screenshot", metavar="PICTURE",
+                   help="with --steps: save the window as a picture (.png, .jpg or .bmp; "
+                        "rendered offscreen, no display needed)")
     p.add_argument("--report", metavar="JSON", help="with --steps: write a JSON summary")
     p.add_argument("--history", metavar="CSV", help="with --steps: write the history as CSV")
     p.add_argument("--export-script", metavar="PY",
@@ -101,29 +103,34 @@ def _main(argv: list[str]) -> int:
     config = lesson.scenes[0].config if lesson else config_from_args(args)
     outputs = [args.screenshot, args.report, args.history, args.export_script]
     if args.steps is None:
+        if args.sweep:
+            raise UsageError("--sweep needs --steps N and --report FILE")
         if any(outputs):
             raise UsageError("--screenshot, --report, --history and --export-script "
                              "need --steps N")
         _check_data(config)
+        _check_display()
         from .gui.launch import run  # Qt only when a window is wanted
 
         return run(config, use_last_preset=args.preset is None and not args.data
                    and not args.assignments and lesson is None, lesson=lesson)
     if args.steps < 0:
         raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
+    if args.sweep:
+        return _sweep(config, args)
     if not any(outputs):
         raise UsageError("--steps needs at least one of --screenshot, --report, --history, "
                          "--export-script")
     for path in filter(None, outputs):
         _check_writable(path)
-    if args.sweep:
-        return _sweep(config, args)
     if args.export_script:
         _export_script(config, args.steps, args.export_script)
         if not (args.screenshot or args.report or args.history):
             return 0
     if args.screenshot:
+        _check_picture_format(args.screenshot)
         _check_data(config)
+        _render_without_a_display()
         from .gui.screenshot import render_window_png
 
         try:
@@ -146,6 +153,7 @@ def _sweep(config: Config, args: argparse.Namespace) -> int:
 
     if not args.report or args.screenshot or args.history or args.export_script:
         raise UsageError("--sweep writes its result with --report FILE (and nothing else)")
+    _check_writable(args.report)
     try:
         spec = SweepSpec.parse(args.sweep)
     except ValueError as exc:
@@ -178,6 +186,25 @@ def _lesson_from_args(args: argparse.Namespace):
         raise UsageError(str(exc)) from None
 
 
+def _check_display() -> None:
+    """Say in one line why no window can open here, before Qt aborts trying."""
+    from .gui.system_libraries import DisplayUnavailable, check_display
+
+    try:
+        check_display()
+    except DisplayUnavailable as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _check_picture_format(path: str) -> None:
+    from .picture_format import picture_format
+
+    try:
+        picture_format(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _show_lesson(lesson):
     def prepare(window):
         from .gui.actions.lesson_mode import lesson_mode
@@ -199,6 +226,14 @@ def _export_script(config: Config, steps: int, path: str) -> None:
         raise UsageError(f"script not written: {exc}") from None
 
 
+def _render_without_a_display() -> None:
+    """A picture needs no screen: Qt renders it offscreen, so ``--screenshot`` works
+    on a server or over ssh (Qt's default, xcb, aborts without a display). A
+    platform the user chose (QT_QPA_PLATFORM) is kept."""
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def _check_data(config: Config) -> None:
     from .experiment import make_data
 
@@ -218,6 +253,7 @@ def _run_headless(config: Config, steps: int):
         raise UsageError(str(exc)) from None
     try:
         experiment.step(steps)
+        experiment.finish()  # the history and report end at step N, not before it
     except TrainingDiverged:
         pass  # reported as "diverged": true with the last finite weights
     return experiment

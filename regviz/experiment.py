@@ -4,7 +4,9 @@ imports nothing from Qt."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -12,6 +14,7 @@ import numpy as np
 from . import checkpoints
 from .config import FIELDS_BY_NAME, Config
 from .core import MLP, Trainer, TrainingDiverged, datasets
+from .core.trainer import TrainerState
 
 
 @dataclass
@@ -55,6 +58,81 @@ class ChangeEvent:
         return f"{field.marker_label} = {field.format(self.value)}"
 
 
+@dataclass(frozen=True)
+class ExperimentState:
+    """A copy of a whole run at one step: settings, points, weights, history, step,
+    the optimizer's and the random generator's state, the checkpoints the scrubber
+    rewinds through and what a rerun from step 0 needs. ``Experiment.from_state``
+    gives an experiment that continues exactly as the original would have (the
+    window's undo keeps a few of these; see gui/actions/undo_actions.py)."""
+
+    config: Config
+    data: TrainTestData
+    trainer: TrainerState
+    events: tuple[ChangeEvent, ...]
+    diverged: TrainingDiverged | None
+    data_edited: bool
+    checkpoints: checkpoints.CheckpointStore  # its checkpoints are never modified: shared
+    start_config: Config
+    rerun_caveat: str
+
+    @property
+    def step(self) -> int:
+        return self.trainer.step_count
+
+    @property
+    def nbytes(self) -> int:
+        d = self.data
+        return self.trainer.nbytes + sum(a.nbytes for a in (d.X_train, d.y_train,
+                                                             d.X_test, d.y_test))
+
+
+# The generated datasets whose number of classes the ``classes`` setting chooses.
+MULTICLASS_DATASETS = ("spiral", "gaussian")
+
+
+def inapplicable_settings(config: Config) -> dict[str, str]:
+    """The settings that change nothing for ``config``'s points, each with one line
+    saying why (the window disables their controls: a control that only wipes the
+    run teaches the class nothing)."""
+    why: dict[str, str] = {}
+    if config.data_file:
+        name = Path(config.data_file).name
+        summary = _file_summary(config.data_file)
+        count = f" ({summary[0]} points)" if summary else ""
+        for setting in ("dataset", "n_samples", "noise"):
+            why[setting] = (f"The points come from {name}{count}; clear Data file to use "
+                            "generated points.")
+        why["classes"] = f"The points come from {name}{count}: its labels decide the classes."
+        if summary and summary[1]:
+            for setting in ("test_fraction", "data_seed"):
+                why[setting] = f"{name} brings its own train/test split."
+    elif config.dataset not in MULTICLASS_DATASETS:
+        why["classes"] = (f"The {config.dataset} dataset always has 2 classes; Classes "
+                          f"applies to {' and '.join(MULTICLASS_DATASETS)}.")
+    return why
+
+
+def _file_summary(path: str) -> tuple[int, bool] | None:
+    """(number of points, whether the file has its own test points), or None if it
+    cannot be read; cached while the file is unchanged."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return _read_summary(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_summary(path: str, mtime_ns: int, size: int) -> tuple[int, bool] | None:
+    try:
+        loaded = datasets.load(path)
+    except (OSError, ValueError):
+        return None
+    has_test = loaded.X_test is not None and len(loaded.X_test) > 0
+    return len(loaded.y_train) + (len(loaded.y_test) if has_test else 0), has_test
+
+
 def make_data(config: Config) -> TrainTestData:
     """Generate (or load, when ``config.data_file`` is set) and split the points."""
     if config.data_file:
@@ -76,9 +154,32 @@ class Experiment:
         config.validate()
         self.config = config
         self.data = data if data is not None else make_data(config)
+        # True once points were edited (``set_data``): the run's data is then no
+        # longer what its config would make, and the window says so.
+        self.data_edited = False
         self.events: list[ChangeEvent] = []
         self.diverged: TrainingDiverged | None = None
         self._build()
+
+    def save_state(self) -> ExperimentState:
+        """A copy of the run as it is now (see :class:`ExperimentState`)."""
+        return ExperimentState(self.config, self.data.copy(), self.trainer.save_state(),
+                               tuple(self.events), self.diverged, self.data_edited,
+                               self.checkpoints.copy(), self.start_config,
+                               self.rerun_caveat)
+
+    @classmethod
+    def from_state(cls, state: ExperimentState) -> Experiment:
+        """A new experiment continuing exactly from ``state`` (which stays usable)."""
+        experiment = cls(state.config, state.data.copy())
+        experiment.trainer.load_state(state.trainer)
+        experiment.events = list(state.events)
+        experiment.diverged = state.diverged
+        experiment.data_edited = state.data_edited
+        experiment.checkpoints = state.checkpoints.copy()
+        experiment.start_config = state.start_config
+        experiment.rerun_caveat = state.rerun_caveat
+        return experiment
 
     def _build(self) -> None:
         c, d = self.config, self.data
@@ -148,14 +249,30 @@ class Experiment:
         other.checkpoints.truncate(step)
         other.start_config = self.start_config
         other.rerun_caveat = self.rerun_caveat
+        other.data_edited = self.data_edited
         other.apply(config)
         return other
+    def finish(self) -> None:
+        """End of a run (the command line's ``--steps N``): the history gets its
+        point for the last step even between recording steps."""
+        try:
+            self.trainer.record_current()
+        except TrainingDiverged as exc:
+            self.diverged = exc
+            raise
 
     def reset(self, data: TrainTestData | None = None) -> None:
-        """Start again from the initial weights (new data if the config's data changed)."""
+        """Start again from the initial weights (new data if the config's data changed;
+        edited points stay otherwise)."""
         if data is not None:
             self.data = data
+            self.data_edited = False
         self._build()
+
+    def start_fresh(self) -> None:
+        """Step 0 on the points the config makes (edited points are dropped): what
+        choosing a preset does, so the data is the data the preset names."""
+        self.reset(make_data(self.config))
 
     def apply(self, config: Config, provisional: bool = False) -> bool:
         """Steer to ``config``. Live fields take effect at the next step and are
@@ -190,8 +307,9 @@ class Experiment:
 
     def set_data(self, data: TrainTestData) -> None:
         """Train on edited points from now on (the weights are kept)."""
-        self.data = data
         self.trainer.set_data(data.X_train, data.y_train, data.X_test, data.y_test)
+        self.data = data
+        self.data_edited = True
         self.rerun_caveat = (f"The points were edited at step {self.step_count:,}; a rerun "
                              "trains on the edited points from step 0.")
 

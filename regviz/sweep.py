@@ -112,6 +112,74 @@ class SweepResult:
         }
 
 
+# Error rates are multiples of 1/(test points): equal ones are equal to rounding.
+_SAME = 1e-9
+
+
+def reading(result: SweepResult) -> str:
+    """What the curve says, chosen from the curve itself: the overfitting and
+    underfitting sides are named only where the errors show them (a fixed sentence
+    once claimed overfitting left of a best λ that was the smallest one tried)."""
+    best = result.best
+    if best is None:
+        return ""
+    name = result.spec.name
+    label = FIELDS_BY_NAME[name].label
+    points = sorted((p for p in result.points if not p.diverged), key=lambda p: p.value)
+    below = [p for p in points if p.value < best.value]
+    above = [p for p in points if p.value > best.value]
+    if name == "learning_rate":
+        return _learning_rate_reading(result, below, above, best)
+    # For λ stronger regularization is to the right; for keep_prob to the left.
+    larger_is_stronger = name != "keep_prob"
+    weaker, stronger = (below, above) if larger_is_stronger else (above[::-1], below[::-1])
+    weak_side, strong_side = ("Left", "right") if larger_is_stronger else ("Right", "left")
+    weakest = weaker[0] if weaker else None  # the least regularized model
+    best_gap = best.test_error - best.train_error
+    if weakest is None:
+        first = (f"The best is the weakest {label} tried: there is no overfitting here, "
+                 "so regularizing more only costs accuracy")
+    elif abs(weakest.test_error - best.test_error) <= _SAME:
+        first = (f"{label} = {weakest.value:.3g} does as well as the best value: there is "
+                 "no overfitting here for regularization to cure")
+    elif any(p.test_error > best.test_error + _SAME
+             and p.test_error - p.train_error > best_gap + _SAME for p in weaker):
+        first = (f"{weak_side} of the best value the network overfits (train error well "
+                 "below test error)")
+    else:
+        first = f"{weak_side} of the best value the test error is higher"
+    if not stronger:
+        second = f"the best is the strongest {label} tried: a wider range may find more"
+    elif any(p.test_error > best.test_error + _SAME and p.train_error > best.train_error + _SAME
+             for p in stronger):
+        second = f"{strong_side} of it, it underfits (both errors rise)"
+    elif all(abs(p.test_error - best.test_error) <= _SAME for p in stronger):
+        second = f"{strong_side} of it the test error stays as low"
+    else:
+        second = f"{strong_side} of it the test error is higher"
+    return f"{first}; {second}."
+
+
+def _learning_rate_reading(result: SweepResult, below, above, best) -> str:
+    diverged = sum(p.diverged for p in result.points)
+    if below and any(p.train_error > best.train_error + _SAME for p in below):
+        first = (f"Left of the best rate training is too slow to finish in "
+                 f"{result.steps:,} steps (train error still high)")
+    elif below:
+        first = "Left of the best rate the test error is higher"
+    else:
+        first = "The best is the smallest rate tried"
+    if diverged:
+        second = f"right of it, steps overshoot: {diverged} models diverged"
+    elif above and any(p.test_error > best.test_error + _SAME for p in above):
+        second = "right of it, steps overshoot and the errors rise"
+    elif above:
+        second = "right of it the test error stays as low"
+    else:
+        second = "the best is the largest rate tried: a wider range may find more"
+    return f"{first}; {second}."
+
+
 def train_point(config: Config, data: TrainTestData, steps: int, name: str,
                 cancelled: Callable[[], bool] = lambda: False) -> SweepPoint | None:
     """Train one configuration; None if cancelled before it finished."""

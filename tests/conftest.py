@@ -4,15 +4,20 @@ Qt must run offscreen with a fixed device pixel ratio before any Qt module is
 imported, so the environment is set here, at import time of the first conftest.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Screenshots are compared pixel by pixel: no scaling from the machine's screen.
 os.environ["QT_ENABLE_HIGHDPI_SCALING"] = "0"
 os.environ["QT_SCALE_FACTOR"] = "1"
-# Remembered settings (QSettings) go to a throw-away folder, never the user's.
-os.environ["REGVIZ_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="regviz-test-settings-")
+# Remembered settings (QSettings) go to a throw-away folder, never the user's, and
+# the folder goes when the test run ends (one was once left in /tmp per run).
+_settings_dir = tempfile.mkdtemp(prefix="regviz-test-settings-")
+os.environ["REGVIZ_SETTINGS_DIR"] = _settings_dir
+atexit.register(shutil.rmtree, _settings_dir, ignore_errors=True)
 
 import gc  # noqa: E402
 from pathlib import Path  # noqa: E402

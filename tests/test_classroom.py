@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 from classroom_helpers import close_window, open_window, wait_for_step, worker_state
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QShortcut, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit
 
 from regviz.config import FIELDS, preset_names
 from regviz.gui.actions.help_dialogs import VIEW_TITLES
-from regviz.gui.actions.shortcuts import SHORTCUTS, keys_text
+from regviz.gui.actions.shortcuts import PRESET_KEYS, SHORTCUTS, keys_text
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -78,6 +78,17 @@ def check_presets(qtbot, w, tmp_path, monkeypatch):
         assert w.config.preset == name and w.preset_box.currentText() == name
         qtbot.waitUntil(lambda n=name: w.controller.experiment.config.preset == n,
                         timeout=5000)
+
+
+def check_undo(qtbot, w, tmp_path, monkeypatch):
+    w.controller.run_steps_blocking(30)
+    wait_for_step(qtbot, w, 30)
+    before = [a.copy() for a in w.latest.weights]
+    press(qtbot, w, Qt.Key.Key_R)
+    wait_for_step(qtbot, w, 0)
+    press(qtbot, w, Qt.Key.Key_Z, CTRL)
+    wait_for_step(qtbot, w, 30)
+    assert all((a == b).all() for a, b in zip(before, w.latest.weights, strict=True))
 
 
 def check_screenshot(qtbot, w, tmp_path, monkeypatch):
@@ -199,23 +210,8 @@ def check_previous_scene(qtbot, w, tmp_path, monkeypatch):
     w.pause()
 
 
-def check_undo_branch(qtbot, w, tmp_path, monkeypatch):
-    from regviz.gui.actions.scrubbing import scrubbing
-
-    w.controller.run_steps_blocking(600)
-    scrub = scrubbing(w)
-    scrub.show_step(200)
-    qtbot.waitUntil(lambda: w.latest.cursor_step is not None, timeout=5000)
-    scrub.continue_from(w.latest.cursor_step)
-    qtbot.waitUntil(lambda: w.latest.step < 600 and w.latest.cursor_step is None,
-                    timeout=5000)
-    press(qtbot, w, Qt.Key.Key_Z, CTRL)
-    qtbot.waitUntil(lambda: w.latest.step == 600, timeout=5000)
-
-
 CHECKS = {
     ("Space",): check_space,
-    ("Ctrl+Z",): check_undo_branch,
     ("PgDown", "Alt+Right"): check_next_scene,
     ("PgUp", "Alt+Left"): check_previous_scene,
     ("S", "Right"): None,  # both keys: see below
@@ -224,7 +220,8 @@ CHECKS = {
                                        (Qt.Key.Key_Equal, 1600)]),
     ("[", "-"): check_speed_keys([(Qt.Key.Key_BracketLeft, 100), (Qt.Key.Key_Minus, 50)]),
     ("M",): check_speed_keys([(Qt.Key.Key_M, 0), (Qt.Key.Key_M, 200)]),
-    tuple(str(i) for i in range(1, 10)): check_presets,
+    PRESET_KEYS: check_presets,
+    ("Ctrl+Z",): check_undo,
     ("Ctrl+S",): check_screenshot,
     ("Ctrl+E",): check_export,
     ("Ctrl+O",): check_open_session,
@@ -269,6 +266,59 @@ def test_letter_shortcuts_do_not_fire_while_typing(window, qtbot):
     qtbot.wait(50)
     assert w.latest.step == 5 and not w.controller.worker.running
     assert w.config.preset == "overfit"
+
+
+def test_enter_applies_a_typed_value_and_hands_the_keys_back(window, qtbot):
+    """After typing a value and Enter, Space, R and the digits did nothing until the
+    teacher clicked elsewhere."""
+    w = window()
+    w.controller.run_steps_blocking(5)
+    wait_for_step(qtbot, w, 5)
+    for name, text, expected in (("l2", "0.4", 0.4), ("n_samples", "300", 300)):
+        field = w.control_panel.widget(name)
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=2000)
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert getattr(w.config, name) == expected
+        qtbot.waitUntil(lambda f=field: not f.hasFocus(), timeout=2000)
+    w.controller.run_steps_blocking(7)
+    wait_for_step(qtbot, w, 7)
+    press(qtbot, w, Qt.Key.Key_R)
+    wait_for_step(qtbot, w, 0)
+    press(qtbot, w, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: w.controller.worker.running, timeout=3000)
+    press(qtbot, w, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not w.controller.worker.running, timeout=3000)
+    press(qtbot, w, Qt.Key.Key_2)
+    assert w.config.preset == preset_names()[1]
+
+
+def test_a_refused_value_keeps_the_focus_to_be_corrected(window, qtbot):
+    w = window()
+    field = w.control_panel.widget("l2")
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
+    field.selectAll()
+    qtbot.keyClicks(field, "-3")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert field.hasFocus() and w.control_panel.message_for("l2")
+
+
+def test_only_keys_of_existing_presets_are_listed(window, qtbot):
+    """Keys 8 and 9 were listed with seven presets and did nothing."""
+    w = window()
+    names = preset_names()
+    assert PRESET_KEYS == tuple(str(i) for i in range(1, min(9, len(names)) + 1))
+    registered = {s.objectName() for s in w.findChildren(QShortcut)}
+    for i in range(1, 10):
+        assert (f"shortcut_{i}" in registered) == (i <= len(names))
+    w.findChild(type(w.menus["help"].actions()[0]), "keyboard_shortcuts").trigger()
+    text = plain_text(w.findChild(QDialog, "shortcuts_dialog").findChild(QLabel).text())
+    preset_keys = next(s for s in SHORTCUTS if s.keys == PRESET_KEYS)
+    assert keys_text(preset_keys) == f"1 … {min(9, len(names))}" and keys_text(preset_keys) in text
 
 
 def plain_text(html):

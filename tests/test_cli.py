@@ -39,6 +39,10 @@ def test_list_presets_prints_one_name_per_line():
         (["--steps", "10"], "needs at least one"),
         (["--bogus-flag"], "unrecognized arguments"),
         (["--steps", "5", "--report", "/no/such/folder/r.json"], "does not exist"),
+        # A sweep writes only a report: say that, not "needs --screenshot, ...".
+        (["--sweep", "l2=0.1:1:3", "--steps", "10"], "--sweep writes its result with --report"),
+        (["--sweep", "l2=0.1:1:3"], "--sweep needs --steps N and --report FILE"),
+        (["--steps", "1", "--screenshot", "shot.gif"], ".gif is not a picture format"),
     ],
 )
 def test_bad_flags_exit_2_with_one_clear_line(args, fragment, tmp_path):
@@ -114,3 +118,38 @@ def test_reports_show_the_lesson(tmp_path):
         r = reports[name]
         assert r["gap"] < none["gap"], (name, r["gap"], none["gap"])
         assert r["test"]["accuracy"] > none["test"]["accuracy"], name
+
+
+def test_screenshot_renders_without_a_display(tmp_path):
+    """No DISPLAY and no QT_QPA_PLATFORM (a server, ssh): Qt's default platform (xcb)
+    aborted with SIGABRT; a picture must render offscreen instead."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--steps", "5",
+                          "--screenshot", str(tmp_path / "out.png")],
+                         capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
+    assert (tmp_path / "out.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("name, magic", [("shot.jpg", b"\xff\xd8\xff"),
+                                         ("shot.JPEG", b"\xff\xd8\xff"),
+                                         ("shot.bmp", b"BM"),
+                                         ("shot.png", b"\x89PNG\r\n\x1a\n")])
+def test_screenshot_writes_the_format_its_suffix_names(tmp_path, name, magic):
+    out = run_cli("--steps", "2", "--screenshot", str(tmp_path / name), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    # The file's own signature (the format's magic bytes), not its name.
+    assert (tmp_path / name).read_bytes()[:len(magic)] == magic
+
+
+@pytest.mark.parametrize("steps, recorded", [(10, [0, 10]), (25, [0, 10, 20, 25])])
+def test_history_and_report_end_at_the_last_step(tmp_path, steps, recorded):
+    """A 30,000-step run's CSV once ended at 29,990 and --steps 10 held only step 0."""
+    out = run_cli("--steps", str(steps), "--history", str(tmp_path / "h.csv"),
+                  "--report", str(tmp_path / "r.json"))
+    assert out.returncode == 0, out.stderr
+    header, *rows = (tmp_path / "h.csv").read_text().splitlines()
+    assert [int(row.split(",")[0]) for row in rows] == recorded
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["steps"] == steps and report["history_points"] == len(recorded)

@@ -230,7 +230,7 @@ def test_trainer_keeps_a_trail_and_a_loaded_history_starts_one_afresh():
     trainer = Trainer(MLP([2, 4, 1], seed=0), X, y, X, y, Regularization(), learning_rate=0.1)
     trainer.step(100)
     trail = trainer.history.parameter_trail
-    assert list(trail.steps) == list(range(0, 100, 10))
+    assert list(trail.steps) == list(range(0, 101, 10))  # up to the step it stopped at
     trainer.restore(100, trainer.history.as_dict())
     assert trainer.history.parameter_trail is None
 

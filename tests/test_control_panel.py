@@ -118,3 +118,64 @@ def test_config_defaults_round_trip_through_the_widgets(panel):
         if isinstance(control.editor, QLineEdit):
             control._text_entered()  # as if the teacher pressed Enter in each box
     assert panel.config == Config()
+
+
+# -- controls that would change nothing are disabled, and say why -----------------------
+def enabled(panel, name):
+    return panel.controls[name].isEnabled() and panel.widget(name).isEnabled()
+
+
+def test_classes_is_disabled_for_a_two_class_dataset(panel):
+    """"Classes" showed 3 for the two-class field dataset and changing it only reset."""
+    assert panel.config.dataset == "field"
+    assert not enabled(panel, "classes")
+    assert "always has 2 classes" in panel.widget("classes").toolTip()
+    assert not panel.findChild(QLabel, "classes_label").isEnabled()
+    panel.set_value("dataset", "spiral")
+    assert enabled(panel, "classes")
+    assert "always has 2 classes" not in panel.widget("classes").toolTip()
+
+
+def points_file(tmp_path, n=300, with_test=False):
+    import numpy as np
+
+    X = np.random.default_rng(0).normal(size=(n, 2))
+    y = (X[:, 0] > 0).astype(int)
+    if with_test:
+        path = tmp_path / "split.npz"
+        np.savez(path, X=X[:200], y=y[:200], X_test=X[200:], y_test=y[200:])
+    else:
+        path = tmp_path / "points.csv"
+        path.write_text("".join(f"{a},{b},{c}\n" for (a, b), c in zip(X, y, strict=True)))
+    return path
+
+
+GENERATOR_SETTINGS = ("dataset", "n_samples", "noise", "classes")
+
+
+def test_with_a_file_the_generator_settings_are_disabled(panel, tmp_path):
+    """With a file loaded, Dataset, Points (400 for a 300-point file), Noise and Data
+    seed stayed enabled, and changing Noise reset the run to the same points."""
+    path = points_file(tmp_path)
+    assert panel.set_value("data_file", str(path))
+    for name in GENERATOR_SETTINGS:
+        assert not enabled(panel, name), name
+        tip = panel.widget(name).toolTip()
+        assert path.name in tip and "300 points" in tip, (name, tip)
+    assert not panel.regenerate_button.isEnabled()
+    # A file without its own test points is split by the seed and the share: they apply.
+    assert enabled(panel, "test_fraction") and enabled(panel, "data_seed")
+    assert panel.set_value("data_file", "")
+    for name in GENERATOR_SETTINGS[:3]:
+        assert enabled(panel, name), name
+    assert panel.regenerate_button.isEnabled()
+
+
+def test_a_file_with_its_own_split_disables_the_split_settings(panel, tmp_path):
+    path = points_file(tmp_path, with_test=True)
+    assert panel.set_value("data_file", str(path))
+    for name in ("test_fraction", "data_seed"):
+        assert not enabled(panel, name)
+        assert "own train/test split" in panel.widget(name).toolTip()
+    for name in ("l2", "keep_prob", "learning_rate", "hidden"):
+        assert enabled(panel, name)

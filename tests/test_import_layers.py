@@ -17,7 +17,7 @@ LAYERS = (
     ("regviz.core",),
     ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
      "regviz.formula", "regviz.script_template", "regviz.checkpoints",
-     "regviz.boundary_palette", "regviz.constraint_picture"),
+     "regviz.boundary_palette", "regviz.constraint_picture", "regviz.picture_format"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",
      "regviz.sweep", "regviz.history_csv", "regviz.script_export", "regviz.lesson"),
     ("regviz.gui",),

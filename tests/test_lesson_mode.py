@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 
 from regviz import lesson as lessons
 from regviz.config import FIELDS_BY_NAME, load_preset
+from regviz.experiment import inapplicable_settings
 from regviz.gui.actions.lesson_mode import TAB_INDEX, lesson_mode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,7 +189,11 @@ def test_each_scene_applies_its_settings_controls_and_views(window, qtbot, name)
             shown = (scene.shown is None or field_name in scene.shown
                      or not FIELDS_BY_NAME[field_name].affects_training)
             assert control.isVisible() == shown, field_name
-            assert control.isEnabled() == (field_name not in scene.locked), field_name
+            # Locked by the scene, or disabled because it changes nothing for these
+            # points (Classes for two classes): enabled otherwise.
+            usable = field_name not in scene.locked and \
+                field_name not in inapplicable_settings(config)
+            assert control.isEnabled() == usable, field_name
         if scene.tab:
             assert w.lower_tabs.currentIndex() == TAB_INDEX[scene.tab]
         assert w.boundary_view.show_thinned.isChecked() == scene.thinned_nets
@@ -201,7 +206,10 @@ def test_each_scene_applies_its_settings_controls_and_views(window, qtbot, name)
         w.pause()
     mode.leave()
     assert not mode.strip.isVisible()
-    assert all(c.isVisible() and c.isEnabled() for c in w.control_panel.controls.values())
+    assert all(c.isVisible() for c in w.control_panel.controls.values())
+    why = inapplicable_settings(w.config)
+    assert all(c.isEnabled() == (name not in why)
+               for name, c in w.control_panel.controls.items())
 
 
 def test_a_scene_pauses_at_exactly_its_step_and_restarts_or_continues(window, qtbot,

@@ -142,6 +142,33 @@ def test_divergence_message_pauses_and_reset_recovers(window, qtbot):
     assert not w.banner.isVisible()
 
 
+def test_after_divergence_the_status_and_play_tell_the_truth(window, qtbot):
+    """The status bar kept the history's last accuracies while the boundary showed
+    one class, and Play did nothing without saying why."""
+    w = window()
+    w.set_value("learning_rate", 80)
+    w.play()
+    qtbot.waitUntil(lambda: w.latest is not None and bool(w.latest.diverged), timeout=15000)
+    qtbot.waitUntil(lambda: not w.play_button.isChecked(), timeout=3000)
+    snapshot = w.latest
+    # The accuracies of the weights the plot shows: the network's own predictions.
+    net_weights = list(zip(snapshot.weights, snapshot.biases, strict=True))
+    A = snapshot.data.X_train
+    for W, b in net_weights[:-1]:
+        A = np.maximum(A @ W + b, 0.0)
+    W, b = net_weights[-1]
+    predicted = (A @ W + b)[:, 0] > 0  # sigmoid(z) ≥ ½
+    train = 100 * np.mean(predicted == snapshot.data.y_train)
+    assert f"train {train:.1f}%" in w.gap_label.text()
+    assert "diverged" in w.gap_label.text()
+    w.play_button.click()
+    assert not w.play_button.isChecked()
+    assert "Play cannot go on" in w.banner.text() and "Reset" in w.banner.text()
+    w.controller.run_steps_blocking(0)  # a snapshot drawn after the refusal
+    qtbot.wait(100)
+    assert "Play cannot go on" in w.banner.text()
+
+
 def test_banner_text_reads_well_from_the_back_row():
     text = banner_text("training diverged at step 812 (the loss became 27213.340348634367); "
                        "lower the learning rate and reset")

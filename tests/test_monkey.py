@@ -48,7 +48,7 @@ class Monkey:
         self.w, self.qtbot, self.rng = window, qtbot, random.Random(seed)
         self.actions = [self.click_button, self.press_key, self.drag_slider, self.type_text,
                         self.choose_combo, self.spin, self.toggle_box, self.click_boundary,
-                        self.resize, self.choose_preset, self.teach]
+                        self.resize, self.choose_preset, self.teach, self.undo]
         self.done: list[str] = []
 
     def widgets(self, kind):
@@ -70,6 +70,11 @@ class Monkey:
     def press_key(self):
         self.w.activateWindow()
         self.qtbot.keyClick(self.w, self.rng.choice(KEYS))
+
+    def undo(self):
+        """Ctrl+Z: swaps the training's whole experiment, paused, mid-run."""
+        self.w.activateWindow()
+        self.qtbot.keyClick(self.w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
     def drag_slider(self):
         sliders = self.widgets(QSlider)

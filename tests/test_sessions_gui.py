@@ -334,3 +334,12 @@ def test_screenshots_ignore_remembered_settings(qtbot, tmp_path):
     finally:
         w.close()
     assert app_settings().value("last_preset") == "dropout" and not before
+
+
+def test_save_screenshot_writes_the_format_its_suffix_names(window, tmp_path, monkeypatch):
+    w = window()
+    errors = ErrorDialogs(monkeypatch)
+    assert export_actions.save_screenshot(w, str(tmp_path / "board.jpg"))
+    assert (tmp_path / "board.jpg").read_bytes()[:3] == b"\xff\xd8\xff"  # JPEG's signature
+    assert not export_actions.save_screenshot(w, str(tmp_path / "board.gif"))
+    assert ".gif" in errors.shown[-1][1] and not (tmp_path / "board.gif").exists()

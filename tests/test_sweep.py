@@ -88,3 +88,57 @@ def test_run_sweep_small():
     result = run_sweep(load_preset("overfit"), SweepSpec("l2", 0.1, 1, 2), steps=50, workers=1)
     assert [p.value for p in result.points] == pytest.approx([0.0, 0.1, 1.0])
     assert all(0 <= p.test_error <= 1 for p in result.points)
+
+
+# -- the reading is chosen from the curve ------------------------------------------------
+def result_of(name, rows, steps=15000):
+    """A SweepResult from (value, train error, test error[, test loss]) rows."""
+    from regviz.sweep import SweepPoint, SweepResult
+
+    values = [row[0] for row in rows]
+    spec = SweepSpec(name, min(v for v in values if v > 0), max(values), len(rows))
+    return SweepResult(spec, steps, [SweepPoint(v, tr, te, tr, rest[0] if rest else te, False)
+                                     for v, tr, te, *rest in rows])
+
+
+def test_the_classic_u_reads_overfit_left_underfit_right():
+    from regviz.sweep import reading
+
+    text = reading(result_of("l2", [(0.0, 0.05, 0.30), (0.1, 0.10, 0.22), (1.0, 0.15, 0.18),
+                                    (10.0, 0.30, 0.32)]))
+    assert "Left of the best value the network overfits" in text
+    assert "right of it, it underfits" in text
+
+
+def test_no_overfitting_claim_when_lambda_0_ties_the_best():
+    """The issue's case: the best λ is the smallest grid value and λ = 0 ties it."""
+    from regviz.sweep import reading
+
+    result = result_of("l2", [(0.0, 0.16, 0.20, 0.47), (0.01, 0.16, 0.20, 0.46),
+                              (0.1, 0.17, 0.21), (1.0, 0.25, 0.27)])
+    assert result.best.value == 0.01  # the smallest grid value, by its lower test loss
+    text = reading(result)
+    assert "overfits" not in text
+    assert "= 0 does as well as the best value" in text and "underfits" in text
+
+
+def test_best_at_the_weakest_value_and_at_the_strongest():
+    from regviz.sweep import reading
+
+    weakest = reading(result_of("l1", [(0.01, 0.10, 0.15), (0.1, 0.12, 0.18),
+                                       (1.0, 0.30, 0.35)]))
+    assert weakest.startswith("The best is the weakest") and "overfits" not in weakest
+    strongest = reading(result_of("l2", [(0.0, 0.02, 0.30), (0.1, 0.05, 0.25),
+                                         (1.0, 0.10, 0.20)]))
+    assert "overfits" in strongest and "strongest" in strongest
+    assert "underfits" not in strongest
+
+
+def test_keep_prob_overfits_on_the_right():
+    """Less dropout (larger keep_prob) is weaker regularization: the right side."""
+    from regviz.sweep import reading
+
+    text = reading(result_of("keep_prob", [(0.3, 0.30, 0.33), (0.6, 0.12, 0.18),
+                                           (1.0, 0.03, 0.28)]))
+    assert text.startswith("Right of the best value the network overfits")
+    assert "left of it, it underfits" in text

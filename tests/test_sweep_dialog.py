@@ -12,6 +12,7 @@ from regviz.gui.actions.teach_actions import TeachActions
 from regviz.gui.app import create_application
 from regviz.gui.windows.main_window import MainWindow
 from regviz.gui.windows.sweep_window import SweepWindow
+from regviz.sweep import reading
 
 
 def sweep_workers():
@@ -75,6 +76,7 @@ def test_small_sweep_runs_to_completion_and_shows_points(sweep_window, qtbot):
     assert list(by) == pytest.approx([100 * best.test_error])
     assert bx[0] == pytest.approx(w.plot.x_of(best.value))
     assert w.status.text().startswith("Done.")
+    assert reading(result) in w.status.text()  # chosen from this curve
     assert w.start_button.isEnabled() and not w.cancel_button.isEnabled()
     assert sweep_workers() == []
 
@@ -159,3 +161,92 @@ def test_missing_data_file_is_explained(qtbot, tmp_path):
     assert not w.start()
     assert "Cannot start the sweep" in w.status.text() and "gone.csv" in w.status.text()
     assert not w.running and sweep_workers() == []
+
+
+class RacingSweep:
+    """A stand-in for ``regviz.sweep.Sweep`` whose next model finishes right after
+    each look at the finished points: the moment the window once lost points in
+    (a real sweep ended showing 7 of its 9 models)."""
+
+    def __init__(self, spec, steps, points):
+        self.spec, self.steps, self.total = spec, steps, len(points)
+        self._all = points
+        self._done = 0
+        self.cancelled = False
+        self.closed = False
+
+    def done_count(self):
+        return self._done
+
+    def finished_points(self):
+        seen = {i: self._all[i] for i in range(self._done)}
+        self._done = min(self.total, self._done + 1)  # one more finishes just after
+        return seen
+
+    def failures(self):
+        return []
+
+    def close(self):
+        self.closed = True
+
+    def cancel(self, wait=True):
+        self.cancelled = self.closed = True
+
+
+def test_a_model_finishing_during_a_poll_is_still_shown(sweep_window):
+    from regviz.sweep import SweepPoint
+
+    w = sweep_window()
+    configure(w, 0.1, 10, 8, 300)
+    spec = w.spec()
+    values = spec.values()
+    points = [SweepPoint(v, 0.1 + 0.01 * i, 0.3 - 0.01 * i, 0.2, 0.4, False)
+              for i, v in enumerate(values)]
+    w.sweep = RacingSweep(spec, 300, points)
+    w.plot.set_grid(spec.name, values, 300)
+    w.progress.setRange(0, len(values))
+    w._set_running(True)
+    for _ in range(3 * len(values)):
+        if not w.running:
+            break
+        w._on_poll()
+    assert not w.running
+    assert len(w.result.points) == len(values) == 9
+    assert w.progress.value() == 9
+    assert sorted(w.plot.points) == list(range(9))
+
+
+def test_the_sweep_follows_the_main_windows_current_settings(qtbot):
+    """Reopened after a preset switch it brought back the old window and swept with
+    the old settings (keep_prob 0.47 of another preset)."""
+    create_application(deterministic=True)
+    main = MainWindow(preset="overfit")
+    qtbot.addWidget(main)
+    teach = main.findChild(TeachActions)
+    try:
+        w = teach.open_sweep()
+        assert "preset overfit" in w.base_settings.text()
+        main.load_preset("dropout")
+        assert teach.open_sweep() is w  # still open: the same window, new settings
+        assert w.config == main.config and w.config.keep_prob == 0.86
+        assert "preset dropout" in w.base_settings.text() and "keep_prob 0.86" in \
+            w.base_settings.text()
+        main.set_value("learning_rate", 0.2)  # changed while the sweep window is open
+        configure(w, 0.1, 1, 8, 100_000)
+        assert w.start()
+        assert w.sweep.base == main.config and w.sweep.base.learning_rate == 0.2
+        w.cancel()
+        qtbot.waitUntil(lambda: not w.running, timeout=60_000)
+    finally:
+        main.close()
+    assert sweep_workers() == []
+
+
+def test_the_progress_counts_the_models_before_the_start(sweep_window):
+    """It said "0 of 100 models trained" when there were 13."""
+    w = sweep_window()
+    assert w.progress.text() == "0 of 13 models trained"  # 12 values and λ = 0
+    w.points.setValue(9)
+    assert w.progress.text() == "0 of 10 models trained"
+    w.setting.setCurrentIndex(w.setting.findData("keep_prob"))
+    assert w.progress.text() == "0 of 9 models trained"

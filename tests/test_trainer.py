@@ -129,9 +129,9 @@ def test_mini_batch_penalty_curve_uses_one_m_and_has_no_jumps():
     for _ in range(20):
         t.step(1)
         expected.append(0.7 / (2 * N) * sum(float((W**2).sum()) for W in t.net.weights))
-    penalty = t.history.train_penalty  # points for steps 0..19 (step 20's comes next step)
-    assert list(t.history.step) == list(range(20))
-    np.testing.assert_allclose(penalty, expected[:20], rtol=1e-12)
+    penalty = t.history.train_penalty  # points for steps 0..20 (the last where it stopped)
+    assert list(t.history.step) == list(range(21))
+    np.testing.assert_allclose(penalty, expected, rtol=1e-12)
     assert np.max(np.abs(np.diff(penalty)) / penalty[:-1]) < 0.02  # a smooth curve
 
 
@@ -179,7 +179,7 @@ def test_same_seed_gives_bit_identical_history(optimizer, batch):
         t.step(700)
         runs.append((t.history.as_dict(), t.net.params.copy(), t.last.masks))
     (h1, p1, m1), (h2, p2, m2) = runs
-    assert h1.keys() == h2.keys() and len(h1["step"]) == 100  # steps 0, 7, …, 693
+    assert h1.keys() == h2.keys() and len(h1["step"]) == 101  # steps 0, 7, …, 700
     for k in h1:
         assert np.array_equal(h1[k], h2[k], equal_nan=True), k
     assert np.array_equal(p1, p2)
@@ -290,7 +290,7 @@ def test_a_history_point_describes_the_parameters_after_that_many_steps():
     for k in (1, 2, 3):
         t.step(5 * k - t.step_count)
         net = t.net.copy()
-        t.step(1)  # the point for step 5k is recorded by the next step, before its update
+        t.step(1)  # recorded when step() stopped on 5k; this step adds no point
         h = t.history
         assert h.step[-1] == 5 * k
         p_train, train_loss = net.evaluate(t.X_train, t.y_train)
@@ -305,6 +305,58 @@ def test_a_history_point_describes_the_parameters_after_that_many_steps():
         assert h.train_total[-1] == pytest.approx(train_loss + penalty, rel=1e-12)
         np.testing.assert_allclose(h.weight_norm[-1], [np.linalg.norm(W) for W in net.weights])
         np.testing.assert_allclose(h.weight_l1[-1], [np.abs(W).sum() for W in net.weights])
+
+
+def numpy_relu_sigmoid_eval(net, X, y):
+    """Evaluation-mode mean cross-entropy and accuracy of a ReLU net with one sigmoid
+    output, written out in numpy (independent of the engine's workspaces)."""
+    A = X
+    for W, b in zip(net.weights[:-1], net.biases[:-1], strict=True):
+        A = np.maximum(A @ W + b, 0.0)
+    p = 1.0 / (1.0 + np.exp(-(A @ net.weights[-1] + net.biases[-1])[:, 0]))
+    loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    return loss, np.mean((p >= 0.5) == y)
+
+
+def test_the_history_reaches_the_step_a_run_stops_at():
+    """``--steps 10 --history`` once held only step 0: the point for step t was
+    measured by step t + 1, which a finished run never takes."""
+    t = field_trainer(record_every=10)
+    t.step(10)
+    assert list(t.history.step) == [0, 10]
+    for stop in (13, 14):  # between recording steps: record_current adds the last one
+        t.step(stop - t.step_count)
+        assert t.history.step[-1] < stop
+        t.record_current()
+        assert t.history.step[-1] == stop
+        t.record_current()  # already there: nothing added
+        assert list(t.history.step[-2:]) != [stop, stop]
+        train_loss, train_acc = numpy_relu_sigmoid_eval(t.net, t.X_train, t.y_train)
+        test_loss, test_acc = numpy_relu_sigmoid_eval(t.net, t.X_test, t.y_test)
+        assert t.history.train_data_loss[-1] == pytest.approx(train_loss, rel=1e-10)
+        assert t.history.test_loss[-1] == pytest.approx(test_loss, rel=1e-10)
+        assert t.history.train_accuracy[-1] == train_acc
+        assert t.history.test_accuracy[-1] == test_acc
+    t.step(6)
+    assert list(t.history.step) == [0, 10, 13, 14, 20]
+
+
+@pytest.mark.parametrize("batch", [None, 32])
+def test_cutting_a_run_into_calls_changes_nothing(batch):
+    """The point for a stopping step is measured with the next step's batch and
+    dropout masks, and the generator put back: the same run, however it is cut
+    into calls (as the window's worker cuts it), trains and records identically."""
+    reg = Regularization(l2=0.3, keep_prob=0.8)
+    whole = field_trainer(reg, batch_size=batch, learning_rate=0.05, record_every=5)
+    whole.step(61)
+    cut = field_trainer(reg, batch_size=batch, learning_rate=0.05, record_every=5)
+    for n in (5, 7, 3, 10, 15, 20, 1):  # several calls end on a recording step
+        cut.step(n)
+    a, b = whole.history.as_dict(), cut.history.as_dict()
+    assert list(a["step"]) == list(range(0, 61, 5))
+    for k in a:
+        assert np.array_equal(a[k], b[k], equal_nan=True), k
+    assert np.array_equal(whole.net.params, cut.net.params)
 
 
 @pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "leaky_relu"])
@@ -376,7 +428,7 @@ def test_history_copies_are_independent():
     last_loss = t.history.last("test_loss")
     assert isinstance(last_loss, float) and last_loss == d["test_loss"][-1]
     t.step(100)
-    assert len(d["step"]) == len(c) == 10 < len(t.history)
+    assert len(d["step"]) == len(c) == 11 < len(t.history)  # steps 0, 10, …, 100
     np.testing.assert_array_equal(c.step, d["step"])
 
 
@@ -465,3 +517,35 @@ def test_bad_data():
     with pytest.raises(ValueError, match="learning_rate"):
         trainer.learning_rate = -0.1
     assert trainer.learning_rate == 0.01
+
+
+@pytest.mark.parametrize("optimizer, batch", [("sgd", None), ("adam", 32), ("momentum", 50)])
+def test_a_saved_state_continues_bit_for_bit(optimizer, batch):
+    """Undo and branching restore a run from a TrainerState: the restored trainer
+    must train on exactly as the original did (same masks, batches, moments)."""
+    reg = Regularization(l2=0.3, l1=0.01, keep_prob=0.8)
+    original = field_trainer(reg, optimizer=optimizer, batch_size=batch, learning_rate=0.05,
+                             record_every=7)
+    original.step(53)
+    state = original.save_state()
+    original.step(60)
+    for _ in range(2):  # the same state can be loaded twice
+        other = field_trainer(reg, seed=9, optimizer=optimizer, batch_size=batch,
+                              learning_rate=0.05, record_every=7)
+        other.load_state(state)
+        assert other.step_count == 53
+        other.step(60)
+        assert other.step_count == original.step_count == 113
+        assert np.array_equal(other.net.params, original.net.params)
+        a, b = original.history.as_dict(), other.history.as_dict()
+        for k in a:
+            assert np.array_equal(a[k], b[k], equal_nan=True), k
+        assert np.array_equal(original.history.weight_histograms.counts,
+                              other.history.weight_histograms.counts)
+    assert state.params is not original.net.params and state.nbytes > 0
+
+
+def test_a_state_does_not_fit_another_network():
+    state = field_trainer().save_state()
+    with pytest.raises(ValueError, match="do not fit"):
+        field_trainer(sizes=(2, 5, 1)).load_state(state)

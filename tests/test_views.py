@@ -260,3 +260,22 @@ def test_switching_to_a_log_step_axis_with_step_0_marked_draws_cleanly(make_view
     assert view.early_stop_step is None and not view.early_stop_label.isVisible()
     x, _ = view.curves["test_loss"].getData()
     assert len(x) == 10  # steps 10 … 100: step 0 has no place on a log axis
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_switching_the_log_step_axis_off_with_only_step_0_draws_cleanly(make_view):
+    """Found by the monkey test (CI): a run at step 0 on a log step axis, the plot's
+    "A" (auto-range) button pressed, then the axis switched back to linear. Step 0
+    returned to the curves while they were still logarithmic: log10(0) became NaN in
+    the dot of a one-point curve and pyqtgraph's bounds warned."""
+    view = make_view(CostView)
+    view.log_y_box.setChecked(True)  # as the monkey had it
+    experiment = Experiment(load_preset("overfit").with_values(log_steps=True))
+    view.show_snapshot(take_snapshot(experiment))  # step 0 only: nothing placeable
+    view.grab()
+    view.plot.vb.enableAutoRange()  # the "A" button
+    experiment.apply(experiment.config.with_values(log_steps=False))
+    view.show_snapshot(take_snapshot(experiment))
+    view.grab()  # paints, computing every item's bounds
+    x, _ = view.curves["train_data_loss"].getData()
+    assert list(x) == [0.0] and not view.log_x  # step 0 back, as a dot at x = 0

@@ -79,7 +79,7 @@ def test_the_history_s_penalty_leaves_weight_decay_out():
     np.testing.assert_allclose(h_wd.train_data_loss, h_l2.train_data_loss, rtol=1e-10)
     squares = sum(float((W ** 2).sum()) for W in with_l2.net.weights)
     assert h_l2.train_penalty[-1] > 0
-    with_l2.step(10)  # the newest point describes the weights before these steps
+    assert h_l2.step[-1] == 200  # the newest point describes these weights
     assert h_l2.train_penalty[-1] == pytest.approx(0.03 * squares, rel=1e-12)
 
 

@@ -29,7 +29,10 @@ wd = 2λ (book scale) exactly. It covers the parameters its per-layer rates name
 
 from __future__ import annotations
 
+import copy
 import math
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -66,6 +69,36 @@ class StepResult:
         self.batch_indices = batch_indices
 
 
+@dataclass(frozen=True)
+class TrainerState:
+    """A copy of everything a :class:`Trainer`'s future depends on: the parameters,
+    the step count, the history (weight histograms included), the optimizer's
+    moments, the random generator and where the mini-batch order stands. A trainer
+    given it with :meth:`Trainer.load_state` continues bit for bit as the original
+    did (undo, branching a run). Independent of the trainer it came from."""
+
+    params: np.ndarray
+    step_count: int
+    history: History
+    optimizer: Any
+    rng_state: dict
+    order: np.ndarray | None
+    cursor: int
+    next_record: int
+    backup: np.ndarray
+    checkpoint: np.ndarray
+    last: StepResult | None
+
+    @property
+    def nbytes(self) -> int:
+        """Roughly the memory this state holds (the history dominates)."""
+        arrays = [self.params, self.backup, self.checkpoint]
+        arrays += list(self.history._data.values())
+        arrays += [self.history.weight_histograms._counts]
+        arrays += [v for v in vars(self.optimizer).values() if isinstance(v, np.ndarray)]
+        return sum(a.nbytes for a in arrays)
+
+
 class Trainer:
     """Trains ``net`` on (X_train, y_train) and measures it on (X_test, y_test).
 
@@ -85,9 +118,11 @@ class Trainer:
     the optimiser saw on them (under dropout, on the batch), the penalty, and
     evaluation-mode (no dropout) accuracies on all training and test
     points and test loss (no penalty). It is measured by step t + 1 before its
-    update (so the step's own forward pass is reused), hence after ``step(n)``
-    the newest point may be up to ``record_every`` steps old. The point at step 0
-    is measured at construction, all in evaluation mode.
+    update (so the step's own forward pass is reused); when ``step(n)`` ends on a
+    recording step, that pass is made there (and the next step's randomness put
+    back), so the history always reaches the last recording step, and
+    :meth:`record_current` adds the exact last step of a finished run. The point
+    at step 0 is measured at construction, all in evaluation mode.
     """
 
     def __init__(self, net: MLP, X_train, y_train, X_test, y_test,
@@ -303,6 +338,46 @@ class Trainer:
                 self.last = StepResult(self.step_count, loss, masks, rows)
             if n and not float(params.dot(params)) <= DIVERGED_SQUARED_NORM:
                 self._diverged(float("nan"), WEIGHTS_BLEW_UP)
+        if n and self.step_count >= self._next_record:
+            # The point for the step just reached would otherwise wait for the next
+            # step's forward pass: a run stopped here (``--steps 10``, a paused
+            # window) would end one point short of its last step.
+            self._record_ahead()
+
+    def record_current(self) -> None:
+        """Record the point for the current step now if the history lacks it, even
+        between recording steps (a finished run's history then ends at its last
+        step, e.g. ``--steps 12345``). Measured as the next step would measure it."""
+        if not len(self.history) or self.history.step[-1] != self.step_count:
+            self._record_ahead()
+
+    def _record_ahead(self) -> None:
+        """The history point for the current step, measured with the forward pass
+        the next step will make (its batch, its dropout masks), then the random
+        generator and the batch order are put back: the next step draws exactly
+        what it would have drawn, so a run cut into many ``step`` calls trains and
+        records exactly as one long call does."""
+        rng_state = self._rng.bit_generator.state
+        order, cursor = self._order, self._cursor
+        try:
+            with np.errstate(all="ignore"):
+                if self.batch_size is None or self.batch_size >= len(self.y_train):
+                    ws, X, full_batch = self._train_ws, self._X_train_columns, True
+                else:
+                    (ws, X, _), full_batch = self._next_batch(), False
+                lr = self._learning_rate
+                if self.lr_decay:
+                    lr = lr / (1.0 + self.lr_decay * self.step_count)
+                scale = (lr if self._optimizer.lr_in_gradient else 1.0) / ws.m
+                loss, _ = ws.forward_backward(self.net.augmented_t, self.net.weights,
+                                              self._grads_augmented, X, self._keep_probs,
+                                              self._rng, None, scale)
+                if not loss < DIVERGED_LOSS:
+                    self._diverged(loss)
+                self._record(loss, ws, full_batch and not self._has_dropout)
+        finally:
+            self._rng.bit_generator.state = rng_state
+            self._order, self._cursor = order, cursor
 
     def _update_coefficients(self, lr: float, scale: float) -> None:
         """The L2, L1 and weight-decay factors per parameter for this learning rate
@@ -412,6 +487,38 @@ class Trainer:
         history.record_parameters(self.step_count, params)
         self._next_record = history.next_step(self.step_count)
         np.copyto(self._checkpoint, params)
+
+    def save_state(self) -> TrainerState:
+        """A copy of this trainer's state (see :class:`TrainerState`)."""
+        return TrainerState(
+            params=self.net.params.copy(), step_count=self.step_count,
+            history=copy.deepcopy(self.history), optimizer=copy.deepcopy(self._optimizer),
+            rng_state=copy.deepcopy(self._rng.bit_generator.state),
+            order=None if self._order is None else self._order.copy(), cursor=self._cursor,
+            next_record=self._next_record, backup=self._backup.copy(),
+            checkpoint=self._checkpoint.copy(), last=self.last)
+
+    def load_state(self, state: TrainerState) -> None:
+        """Continue from ``state`` (taken from a trainer of the same network sizes,
+        optimizer and data); ``state`` itself is left unchanged, so it can be loaded
+        again."""
+        if state.params.shape != self.net.params.shape:
+            raise ValueError(f"the saved parameters ({state.params.size}) do not fit this "
+                             f"network ({self.net.params.size} parameters)")
+        if type(state.optimizer) is not type(self._optimizer):
+            raise ValueError(f"the saved state is of optimizer "
+                             f"{type(state.optimizer).__name__}, not {self.optimizer_name}")
+        np.copyto(self.net.params, state.params)
+        self.step_count = state.step_count
+        self.history = copy.deepcopy(state.history)
+        self._optimizer = copy.deepcopy(state.optimizer)
+        self._rng.bit_generator.state = copy.deepcopy(state.rng_state)
+        self._order = None if state.order is None else state.order.copy()
+        self._cursor = state.cursor
+        self._next_record = state.next_record
+        np.copyto(self._backup, state.backup)
+        np.copyto(self._checkpoint, state.checkpoint)
+        self.last = state.last
 
     def restore(self, step: int, series: dict[str, np.ndarray]) -> None:
         """Continue from a saved session: its step count and history."""

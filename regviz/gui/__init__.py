@@ -31,17 +31,20 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   are due at the set speed; pure Python).
 - ``actions/`` — menus, keys and dialogs, each module installing its own actions
   on the window: files (session_actions.py, export_actions.py, with the dialogs'
-  shared helpers in file_writing.py), Teach (teach_actions.py), presentation mode
-  and the dark theme (presentation.py), the point editor (point_editor.py), Help
-  (help_dialogs.py), Slower/Faster/Full speed (speed_actions.py), lesson mode —
-  Teach → Lessons, the caption strip, scene by scene (lesson_mode.py) —, rewinding
-  the run with the scrubber, "continue from here" and its undo (scrubbing.py), and
-  ``SHORTCUTS`` (shortcuts.py), the one table of keys.
+  shared helpers in file_writing.py), Edit → Undo (undo_actions.py: the run a
+  reset, preset, loading or "continue from here" threw away comes back), Teach
+  (teach_actions.py), presentation mode and the dark theme (presentation.py), the
+  point editor (point_editor.py), Help (help_dialogs.py), Slower/Faster/Full speed
+  (speed_actions.py), lesson mode — Teach → Lessons, the caption strip, scene by
+  scene (lesson_mode.py) —, rewinding the run with the scrubber and "continue from
+  here" (scrubbing.py), and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
 - Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
   the interactive window, remembered settings), ``settings.py`` (what is remembered),
   ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
   ``--screenshot`` and the screenshot tests), ``image_compare.py`` (comparing
-  pictures with baselines).
+  pictures with baselines), ``system_libraries.py`` (before Qt opens a window:
+  a display, and the X11 libraries Qt's xcb plugin needs), ``svg_export.py`` (a
+  plot as an SVG that every renderer draws like the PNG).
 
 Where to start for a common change:
 
@@ -54,7 +57,9 @@ Where to start for a common change:
 - a new menu action — an ``install_…`` function in ``actions/`` called from
   ``MainWindow._build_menus``; its key goes in ``SHORTCUTS`` (actions/shortcuts.py);
 - a new preset — a JSON file in ``resources/presets/``, read by
-  ``config.load_preset``.
+  ``config.load_preset``;
+- a new action that throws the run away (restarts, replaces or rewinds it) — call
+  ``window.undo_point("what it is")`` just before it (actions/undo_actions.py).
 
 Import rule: ``regviz.core``, ``config``, ``experiment`` and ``snapshot`` never
 import this package (tests/test_import_layers.py). ``from regviz.gui import

@@ -16,6 +16,7 @@ from ..atomic_file import write_atomically
 from ..config import Config
 from ..core import TrainingDiverged
 from ..experiment import TrainTestData
+from ..picture_format import picture_format
 from ..snapshot import Snapshot, take_snapshot
 
 DEFAULT_SIZE = (1600, 1000)
@@ -73,16 +74,21 @@ def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
 def render_window_png(config: Config, steps: int, path: str | os.PathLike,
                       size=DEFAULT_SIZE, data: TrainTestData | None = None,
                       prepare: Callable | None = None) -> Path:
-    """Save the rendered window as a PNG at ``path`` and return the path.
+    """Save the rendered window at ``path`` in the format its suffix names (PNG,
+    JPEG or BMP; no suffix: PNG; any other suffix: ValueError before any work) and
+    return the path.
 
     Atomic: the picture goes to a temporary file in the same folder, renamed over
     ``path`` only once complete, so a failure leaves no partial file and keeps any
     previous one. An unwritable place raises OSError naming ``path``, before any
     training is done."""
+    image_format = picture_format(path)
+
     def write(tmp: str) -> None:
         image = render_window_image(config, steps, size, data, prepare)
-        if not image.save(tmp, "PNG"):
-            raise OSError(f"cannot write {path}: saving the PNG failed (disk full?)")
+        if not image.save(tmp, image_format):
+            raise OSError(f"cannot write {path}: saving the {image_format} failed "
+                          "(disk full?)")
 
     # The temporary file exists before any training: an unwritable place fails fast.
     return write_atomically(path, write)

@@ -11,23 +11,28 @@ from types import SimpleNamespace
 import pyqtgraph.exporters as exporters
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
 )
 
 from ...history_csv import history_csv
+from ...picture_format import picture_format
 from ...script_export import script_text
+from ..svg_export import export_svg
 from .file_writing import busy, show_done, show_error, write_atomically
 from .help_dialogs import VIEW_TITLES
 from .session_actions import exact_snapshot
 
 HISTORY, WINDOW = "history", "window"
 PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+SCREENSHOT_FILTER = "PNG image (*.png);;JPEG image (*.jpg *.jpeg);;BMP image (*.bmp)"
 
 
 def install_export_actions(window) -> None:
@@ -59,7 +64,7 @@ def export_targets(window) -> list[tuple[str, str]]:
 def save_screenshot(window, path: str | None = None) -> bool:
     if path is None:
         path, _ = QFileDialog.getSaveFileName(window, "Save screenshot", "regviz.png",
-                                              "PNG image (*.png)")
+                                              SCREENSHOT_FILTER)
         if not path:
             return False
         path = _with_suffix(path, ".png")
@@ -86,6 +91,7 @@ def export(window, target: str, path: str | None = None) -> bool:
 
         return _write(window, path, write)
     view = next(v for v in window.views if v.objectName() == target)
+    _bring_into_view(window, view)
     return _write(window, path, lambda tmp: export_plot(view, tmp))
 
 
@@ -109,38 +115,28 @@ def export_script(window, path: str | None = None) -> bool:
     return _write(window, path, write)
 
 
+def _bring_into_view(window, view) -> None:
+    """A view in the hidden lower tab is neither laid out at its size nor drawn:
+    show its tab first (the file is then the picture the window shows)."""
+    for tabs in window.findChildren(QTabWidget):
+        index = tabs.indexOf(view)
+        if index >= 0 and tabs.currentIndex() != index:
+            tabs.setCurrentIndex(index)
+            for _ in range(2):  # the layout, then the view's drawing on show
+                QApplication.processEvents()
+
+
 def export_plot(view, path: str) -> None:
-    """One view as PNG or SVG (chosen by ``path``'s extension), drawn by pyqtgraph."""
+    """One view as PNG or SVG (chosen by ``path``'s extension), drawn by pyqtgraph;
+    the SVG looks like the PNG in any renderer (see ``svg_export``)."""
     item = view.graphics.scene() if hasattr(view, "graphics") else view.plot
     if Path(path).suffix.lower() == ".svg":
-        try:
-            exporters.SVGExporter(item).export(fileName=path)
-        except ValueError:
-            # pyqtgraph 0.14's SVGExporter cannot parse the path data Qt 6.11 writes
-            # ("not enough values to unpack"); Qt's own SVG generator draws the same plot.
-            _svg_with_qt(view.graphics if hasattr(view, "graphics") else view.plot_widget,
-                         path)
+        export_svg(item, path)
         return
     exporter = exporters.ImageExporter(item)
     exporter.parameters()["antialias"] = True
     image = exporter.export(toBytes=True)
     _save_image(image, path)
-
-
-def _svg_with_qt(widget, path: str) -> None:
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setFileName(path)
-    generator.setSize(widget.size())
-    generator.setViewBox(widget.rect())
-    generator.setTitle("regviz")
-    painter = QPainter(generator)
-    try:
-        widget.render(painter)
-    finally:
-        painter.end()
 
 
 def show_export_dialog(window) -> QDialog:
@@ -178,8 +174,11 @@ class _SnapshotRun(SimpleNamespace):
 
 
 def _save_image(image, path: str) -> None:
-    if not image.save(path, "PNG"):
-        raise OSError(f"cannot write {path}: saving the PNG failed")
+    """``image`` in the format ``path``'s suffix names (ValueError for one that is
+    not a picture format)."""
+    image_format = picture_format(path)
+    if not image.save(path, image_format):
+        raise OSError(f"cannot write {path}: saving the {image_format} failed")
 
 
 def _write(window, path: str, write) -> bool:

@@ -219,9 +219,7 @@ class LessonMode(QObject):
             label = panel.findChild(QLabel, f"{name}_label")
             if label is not None:
                 label.setVisible(visible(name))
-            control.setEnabled(name not in locked)
-            if label is not None:
-                label.setEnabled(name not in locked)
+        panel.set_locked(locked)
         for box in panel.findChildren(QGroupBox):
             names = [c for c in panel.controls if box.isAncestorOf(panel.controls[c])]
             box.setVisible(any(visible(n) for n in names))

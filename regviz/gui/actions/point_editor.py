@@ -190,6 +190,7 @@ class PointEditor(QObject):
         data = self.data()
         if data is None:
             return
+        self.window.undo_point("Clear all points")
         empty = np.empty((0, 2))
         no_labels = np.empty(0, dtype=data.y_train.dtype)
         self._send(TrainTestData(empty, no_labels, empty.copy(), no_labels.copy()))

@@ -6,9 +6,8 @@ network at the nearest checkpoint (``TrainingWorker.show_checkpoint``): the
 boundary, diagram, weight histograms and formula then show that step, and every
 history plot a vertical cursor at it. Releasing leaves it there; ▶ Play goes back
 to the live end (the run itself never moved). "Continue from here" branches: the
-worker trains on from that checkpoint with the current settings and keeps the run
-it left, so Teach → Undo "continue from here" (Ctrl+Z) brings it back — one level,
-regviz's own until a general undo exists.
+worker trains on from that checkpoint with the current settings; the run it left
+is kept by Edit → Undo (Ctrl+Z), like any other action that throws a run away.
 
 While training, the scrubber costs the frame nothing but a redraw of the thin
 timeline four times a second; the cursors are touched only when a snapshot from
@@ -18,7 +17,6 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ...formula import formula_text
@@ -38,13 +36,6 @@ class Scrubbing(QObject):
         area.layout().addWidget(self.scrubber)
         self._cursor_lines: dict[int, pg.InfiniteLine] = {}
         self._cursor_shown: int | None = None
-        self.undo_action = QAction("Undo “continue from here”", window)
-        self.undo_action.setObjectName("undo_branch")
-        self.undo_action.setStatusTip("Back to the run as it was before the last "
-                                      "“continue from here”, later history and all")
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.undo)
-        window.menus["teach"].addAction(self.undo_action)
         self.scrubber.scrubbed.connect(self.show_step)
         self.scrubber.continue_requested.connect(self.continue_from)
         window.snapshot_shown.connect(self._on_snapshot_shown)
@@ -58,21 +49,10 @@ class Scrubbing(QObject):
 
     @Slot(int)
     def continue_from(self, step: int) -> None:
-        """Branch: train on from the checkpoint at ``step`` with the current settings."""
+        """Branch: train on from the checkpoint at ``step`` with the current settings
+        (the later history goes; Ctrl+Z brings the run back)."""
+        self.window.undo_point(f"Continue from step {step:,}")
         self.window.controller.branch_requested.emit(step, self.window.config)
-        self.undo_action.setEnabled(True)
-
-    @Slot()
-    def undo(self) -> None:
-        window = self.window
-        window.pause()
-        window.controller.undo_branch_requested.emit()
-        self.undo_action.setEnabled(False)
-        # The restored run's settings are the ones it had: show them.
-        snapshot = window.controller.run_steps_blocking(0)
-        if snapshot is not None:
-            window.config = snapshot.config
-            window.control_panel.show_config(snapshot.config)
 
     # -- showing -----------------------------------------------------------------------
     @Slot(object)

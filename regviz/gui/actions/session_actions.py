@@ -18,6 +18,7 @@ from ... import session as sessions
 from ...experiment import make_data
 from ...snapshot import Snapshot
 from .file_writing import busy, show_done, show_error
+from .undo_actions import adopt_experiment
 
 SESSION_FILTER = "regviz sessions (*.regviz);;All files (*)"
 DATA_FILTER = "Points (*.csv *.npz *.mat);;All files (*)"
@@ -98,14 +99,8 @@ def open_session(window, path: str | None = None) -> bool:
         show_error(window, "Could not open the session",
                    f"{path} was not opened; the current session is unchanged.\n\n{exc}")
         return False
-    window.pause()
-    window._hide_banner()
-    window.config = session.config
-    window.control_panel.show_config(session.config)
-    if session.config.preset:
-        window.preset_box.setCurrentText(session.config.preset)
-    window._update_title()
-    window.controller.experiment_requested.emit(experiment)
+    window.undo_point(f"Open {Path(path).name}")
+    adopt_experiment(window, experiment)
     show_done(window, f"Opened {path} at step {experiment.step_count:,}")
     return True
 

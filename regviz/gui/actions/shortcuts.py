@@ -1,7 +1,7 @@
 """Every keyboard shortcut in one table. ``install_shortcuts`` registers them from
 it and Help → Keyboard shortcuts lists them from it, so the two cannot drift.
 
-Plain keys (Space, S, R, 1–9, ...) never fire while the user is typing in a text
+Plain keys (Space, S, R, the preset digits, ...) never fire while the user is typing in a text
 field: there they are text."""
 
 from __future__ import annotations
@@ -30,9 +30,13 @@ class Shortcut:
     keys: tuple[str, ...]  # QKeySequence strings, e.g. ("S", "Right")
     description: str
     # A MainWindow method name, "action:NAME" for the QAction with that object name
-    # (its menu then shows the key), or PRESET_TARGET for the preset keys 1–9.
+    # (its menu then shows the key), or PRESET_TARGET for the preset keys.
     target: str
 
+
+# One key per preset that exists (at most 9): a listed key that does nothing
+# teaches the class that keys cannot be trusted.
+PRESET_KEYS = tuple(str(i) for i in range(1, min(9, len(preset_names())) + 1))
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("Space",), "Play / pause training", "toggle_play"),
@@ -42,8 +46,10 @@ SHORTCUTS: tuple[Shortcut, ...] = (
              ACTION_PREFIX + "faster"),
     Shortcut(("[", "-"), "Slower: halve the training speed", ACTION_PREFIX + "slower"),
     Shortcut(("M",), "Full speed (max) on / off", ACTION_PREFIX + "full_speed"),
-    Shortcut(tuple(str(i) for i in range(1, 10)),
-             "Load the 1st … 9th preset of the preset list (training restarts)", PRESET_TARGET),
+    Shortcut(PRESET_KEYS, "Load the preset of that number in the preset list (training "
+             "restarts on the preset's own points)", PRESET_TARGET),
+    Shortcut(("Ctrl+Z",), "Undo: bring back the run a reset, preset, setting or loading "
+             "threw away", ACTION_PREFIX + "undo"),
     Shortcut(("Ctrl+S",), "Save a screenshot of the whole window (PNG)",
              ACTION_PREFIX + "save_screenshot"),
     Shortcut(("Ctrl+E",), "Export the history (CSV) or a plot (PNG/SVG)",
@@ -58,8 +64,6 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("PgDown", "Alt+Right"), "Lesson: next scene (a presenter's clicker sends "
              "Page Down)", ACTION_PREFIX + "next_scene"),
     Shortcut(("PgUp", "Alt+Left"), "Lesson: previous scene", ACTION_PREFIX + "previous_scene"),
-    Shortcut(("Ctrl+Z",), "Undo “continue from here”: the run before it, later history and all",
-             ACTION_PREFIX + "undo_branch"),
     Shortcut(("F11",), "Presentation mode on / off", ACTION_PREFIX + "presentation_mode"),
     Shortcut(("Escape",), "Close the settings drawer, or leave presentation mode",
              "leave_presentation"),

@@ -50,7 +50,10 @@ class TeachActions(QObject):
 
         if self.sweep_window is None or not self.sweep_window.isVisible():
             self._discard(self.sweep_window)
-            self.sweep_window = SweepWindow(self.window.config)
+            self.sweep_window = SweepWindow(self.window.config,
+                                            config_source=lambda: self.window.config)
+        # Open already: it follows the settings of now (unless a sweep is running).
+        self.sweep_window.follow(self.window.config)
         self._present(self.sweep_window)
         return self.sweep_window
 

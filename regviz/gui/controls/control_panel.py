@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from superqt.utils import qthrottled
 
 from ...config import FIELDS, Config, Field
+from ...experiment import inapplicable_settings
 from ...formula import formula_text
 
 # The objectName of a setting's widget is the setting's name, except these, whose
@@ -46,6 +47,9 @@ LOG_SLIDER_DECADES = 6  # a log slider spans max/10⁶ … max, plus 0 at its le
 # 0 — no limit — at the right end instead)
 DRAG_UPDATE_MS = 60  # a slider drag sends at most ~16 configs a second
 ERROR_STYLE = "background: #ffd6d6;"
+NEW_POINTS_TIP = "Draw a fresh set of points (the next data seed); training restarts."
+LOCKED_TIP = ("Locked by this lesson scene: it keeps the value the scene set. "
+              "Leave the lesson (Teach → Lessons) to change it.")
 
 
 def editor_name(field_name: str) -> str:
@@ -173,6 +177,8 @@ class FieldControl(QWidget):
             self.editor.editingFinished.connect(self._text_entered)
         self.editor.setObjectName(editor_name(field.name))
         self.editor.setToolTip(tip)
+        if isinstance(self.editor, QLineEdit | QSpinBox):
+            self.editor.installEventFilter(self)
         row.addWidget(self.editor, 0 if self.slider is not None else 1)
         if field.kind == "path":
             self.browse_button = QPushButton("Browse…")
@@ -231,6 +237,15 @@ class FieldControl(QWidget):
             self._showing = False
         self.clear_error()
 
+    def set_applicable(self, reason: str) -> None:
+        """Disable the control when the setting changes nothing here (``reason``
+        says why, in its tooltip); "" enables it."""
+        self.setEnabled(not reason)
+        tip = f"{reason}\n\n{tooltip(self.field)}" if reason else tooltip(self.field)
+        for widget in (self, self.editor, self.slider, self.browse_button):
+            if widget is not None:
+                widget.setToolTip(tip)
+
     def show_error(self, message: str) -> None:
         self.editor.setStyleSheet(ERROR_STYLE)
         self.error_label.setText(message)
@@ -265,6 +280,21 @@ class FieldControl(QWidget):
         return self.slider is not None and self.slider.isSliderDown()
 
     # -- user input -----------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.editor and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            # After the editor has taken the value (this same key press applies it).
+            QTimer.singleShot(0, self._hand_back_keys)
+        return False
+
+    @Slot()
+    def _hand_back_keys(self) -> None:
+        """Enter applied the value: the keys belong to the window again (Space, R and
+        the digits are text while a field has the focus). A refused value keeps
+        the focus, so it can be corrected."""
+        if not self.has_error and self.editor.hasFocus():
+            self.editor.clearFocus()
+
     @Slot(object)
     def _changed(self, value) -> None:
         if not self._showing:
@@ -310,6 +340,7 @@ class ControlPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         self._forms: dict[str, QFormLayout] = {}
         self.lent: set[str] = set()  # fields whose row is shown elsewhere (take_row)
+        self.locked: frozenset[str] = frozenset()  # by a lesson scene (set_locked)
         self._training_points: int | None = None  # as trained on; None: as configured
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -341,8 +372,7 @@ class ControlPanel(QWidget):
             if group == "data":
                 self.regenerate_button = QPushButton("New points")
                 self.regenerate_button.setObjectName("regenerate")
-                self.regenerate_button.setToolTip(
-                    "Draw a fresh set of points (the next data seed); training restarts.")
+                self.regenerate_button.setToolTip(NEW_POINTS_TIP)
                 self.regenerate_button.clicked.connect(self.regenerate)
                 form.addRow("", self.regenerate_button)
             layout.addWidget(box)
@@ -429,6 +459,30 @@ class ControlPanel(QWidget):
         for name, control in self.controls.items():
             control.show_value(getattr(config, name))
         self._show_formula()
+        self._show_applicable()
+
+    def set_locked(self, names) -> None:
+        """Lock the controls of ``names`` (a lesson scene keeps them as it set them);
+        an empty collection unlocks every control."""
+        self.locked = frozenset(names)
+        self._show_applicable()
+
+    def _show_applicable(self) -> None:
+        """Controls whose setting changes nothing for these points are disabled,
+        their tooltips saying why (Classes for a two-class dataset, the generator's
+        settings while the points come from a file), and so are the controls a
+        lesson scene locks."""
+        why = inapplicable_settings(self.config)
+        for name in self.locked:
+            why.setdefault(name, LOCKED_TIP)
+        for name, control in self.controls.items():
+            control.set_applicable(why.get(name, ""))
+            label = self.labels[name]  # in the compact bar while lent to it
+            label.setEnabled(name not in why)
+            label.setToolTip(control.toolTip())
+        from_file = why.get("dataset", "")
+        self.regenerate_button.setEnabled(not from_file)
+        self.regenerate_button.setToolTip(from_file or NEW_POINTS_TIP)
 
     def formula_text(self) -> str:
         """The objective shown under the regularization controls."""
@@ -475,6 +529,7 @@ class ControlPanel(QWidget):
             return
         self.config = new
         self._show_formula()
+        self._show_applicable()
         # Show the checked value back ("5e-1" reads "0.5"; scripted edits show too).
         control.show_value(getattr(new, name))
         if control.dragging:

@@ -270,9 +270,10 @@ class HistoryPlot(QWidget):
         # What step 0 cannot show goes first: switched with it still in a curve,
         # pyqtgraph's bounds met log10(0) and warned at every paint.
         self.drop_unplaceable()
-        # Off: the linear axis first, or step 0 given back to a curve still on the
-        # log axis became log10(0) in its dot's bounds (the monkey test's warning).
-        # On: the curves lose step 0 first, then the axis turns logarithmic.
+        # The curves never hold a point the axis cannot place, even for a moment:
+        # switching on, step 0 leaves them before the axis turns logarithmic;
+        # switching off, the axis turns linear before step 0 comes back (set into a
+        # curve still on a log axis, it became NaN and pyqtgraph warned).
         if not on:
             self.plot.setLogMode(x=False)
         for key, (x, y) in list(self._given.items()):

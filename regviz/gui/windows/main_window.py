@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -26,7 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...config import Config, load_preset, preset_description, preset_names
+from ...config import (
+    FIELDS_BY_NAME,
+    LIVE_FIELDS,
+    Config,
+    load_preset,
+    preset_description,
+    preset_names,
+)
 from ...experiment import Experiment
 from ...snapshot import Snapshot
 from ..actions.export_actions import install_export_actions
@@ -36,9 +44,10 @@ from ..actions.point_editor import install_point_editor
 from ..actions.presentation import install_view_actions, set_presentation
 from ..actions.scrubbing import install_scrubbing
 from ..actions.session_actions import install_session_actions
-from ..actions.shortcuts import install_shortcuts
+from ..actions.shortcuts import PRESET_KEYS, install_shortcuts
 from ..actions.speed_actions import install_speed_actions
 from ..actions.teach_actions import install_teach_actions
+from ..actions.undo_actions import install_undo_actions
 from ..controls.compact_bar import CompactBar
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
@@ -85,6 +94,13 @@ def _short_number(match: re.Match) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
 
 
+def restart_description(new: Config, old: Config) -> str:
+    """How the undo menu names a change of settings that restarts training."""
+    labels = [FIELDS_BY_NAME[name].label for name in new.changed_fields(old)
+              if name not in LIVE_FIELDS]
+    return f"{', '.join(labels)} changed"
+
+
 def rate_text(snapshot: Snapshot) -> str:
     """The measured training speed, and the speed asked for, for the status bar."""
     if not snapshot.extra.get("running", False):
@@ -101,12 +117,23 @@ def rate_text(snapshot: Snapshot) -> str:
 
 
 def gap_text(snapshot: Snapshot) -> str:
-    """Train and test accuracy and the gap between them, for the status bar."""
-    h = snapshot.history
-    if not len(h["step"]):
+    """Train and test accuracy and the gap between them, for the status bar: of the
+    weights the boundary plot shows (after a divergence, the last finite ones,
+    not the history's last point, which is older)."""
+    data = snapshot.data
+    if snapshot.train_predictions is None or not len(data.y_train):
         return ""
-    train, test = 100 * h["train_accuracy"][-1], 100 * h["test_accuracy"][-1]
-    return f"train {train:.1f}%  ·  test {test:.1f}%  ·  gap {train - test:.1f} points"
+    train = 100 * float(np.mean(snapshot.train_predictions == data.y_train))
+    test = (100 * float(np.mean(snapshot.test_predictions == data.y_test))
+            if len(data.y_test) else float("nan"))
+    text = f"train {train:.1f}%  ·  test {test:.1f}%  ·  gap {train - test:.1f} points"
+    if snapshot.diverged:
+        return f"diverged at step {snapshot.step:,}: last finite weights {text}"
+    return text
+
+
+PLAY_AFTER_DIVERGENCE = ("Play cannot go on from a diverged run: lower the learning rate "
+                         "and press Reset (R), or Ctrl+Z if a reset went before.")
 
 
 class MainWindow(QMainWindow):
@@ -238,14 +265,15 @@ class MainWindow(QMainWindow):
         grow with every feature."""
         bar = self.menuBar()
         self.menus = {key: bar.addMenu(title) for key, title in
-                      (("file", "&File"), ("view", "&View"), ("teach", "&Teach"),
-                       ("help", "&Help"))}
+                      (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
+                       ("teach", "&Teach"), ("help", "&Help"))}
         for key, menu in self.menus.items():
             menu.setObjectName(f"{key}_menu")
         quit_action = QAction("&Quit", self)
         quit_action.setObjectName("quit")
         quit_action.triggered.connect(self.close)
         self.menus["file"].addAction(quit_action)
+        install_undo_actions(self)
         install_teach_actions(self)
         install_session_actions(self)
         install_export_actions(self)
@@ -288,7 +316,8 @@ class MainWindow(QMainWindow):
             self.preset_box.setItemData(self.preset_box.count() - 1,
                                         f"<p>{escape(preset_description(name))}</p>",
                                         Qt.ItemDataRole.ToolTipRole)
-        self.preset_box.setToolTip("Load a ready-made experiment; training restarts (keys 1–9)")
+        self.preset_box.setToolTip("Load a ready-made experiment; training restarts on its "
+                                   f"own points (keys {PRESET_KEYS[0]}–{PRESET_KEYS[-1]})")
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
         self.preset_row = QWidget()
@@ -305,7 +334,8 @@ class MainWindow(QMainWindow):
         self.sidebar_column = QVBoxLayout(column)
         self.sidebar_column.setContentsMargins(8, 8, 8, 8)
         self.sidebar_column.setSpacing(6)
-        for widget in (self.transport, self.step_counter, self.preset_row):
+        for widget in (self.transport, self.step_counter, self.preset_row,
+                       self._build_data_note()):
             self.sidebar_column.addWidget(widget)
         self.sidebar_column.addWidget(self.control_panel, 1)
         scroll = QScrollArea()
@@ -316,6 +346,19 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(CONTROL_PANEL_WIDTH)
         return scroll
+
+    def _build_data_note(self) -> QLabel:
+        """Shown while the run trains on points edited by hand: the numbers are then
+        not the preset's, and the window says so (and how to get its points back)."""
+        self.data_note = QLabel("✎ Training on your edited points, not the preset's. "
+                                "Choose a preset (or its key) to get its points back.")
+        self.data_note.setObjectName("data_note")
+        self.data_note.setWordWrap(True)
+        self.data_note.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 4px 6px;"
+                                     "border-radius: 4px;")
+        self.data_note.hide()
+        self.data_edited = False
+        return self.data_note
 
     def _build_views(self) -> QWidget:
         """Two independent columns, so the cost plot (the lesson) can be taller than
@@ -401,6 +444,13 @@ class MainWindow(QMainWindow):
         if on:
             if self._banner_kind == "error":
                 self._hide_banner()
+            if self.latest is not None and self.latest.diverged:
+                # Say why nothing happens instead of silently unpressing the button.
+                what = banner_text(self.latest.diverged).rsplit(" — ", 1)[0]
+                self._show_banner(f"{what} — {PLAY_AFTER_DIVERGENCE}", "diverged")
+                self.statusBar().showMessage(PLAY_AFTER_DIVERGENCE, 8000)
+                self.play_button.setChecked(False)
+                return
             self.controller.play_requested.emit()
         else:
             self.controller.pause_requested.emit()
@@ -418,15 +468,29 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reset(self) -> None:
+        self.undo_point("Reset")
         self._hide_banner()
         self.controller.reset_requested.emit()
+
+    def undo_point(self, description: str) -> bool:
+        """Keep the run as it is now so Ctrl+Z can bring it back; call before any
+        action that throws it away (see actions/undo_actions.py)."""
+        return self.undo_actions.push(description)
+
+    @Slot()
+    def undo(self) -> bool:
+        return self.undo_actions.undo()
 
     @Slot(object)
     def apply_config(self, config: Config) -> None:
         """Send ``config`` to the training (live fields at the next step, anything
         structural restarts it)."""
         if config.needs_reset(self.config):
+            self.undo_point(restart_description(config, self.config))
             self._hide_banner()
+        self._send_config(config)
+
+    def _send_config(self, config: Config) -> None:
         self.config = config
         self.controller.config_requested.emit(config)
         self._update_title()
@@ -435,6 +499,8 @@ class MainWindow(QMainWindow):
     def preview_config(self, config: Config) -> None:
         """A value the teacher is still dragging to: training follows it now; the
         drag's release (``apply_config``) makes its change marker final."""
+        if config.needs_reset(self.config):  # a restarting setting dragged: keep the run
+            self.undo_point(restart_description(config, self.config))
         self.config = config
         self.controller.config_previewed.emit(config)
 
@@ -446,10 +512,14 @@ class MainWindow(QMainWindow):
         """Switch to preset ``name``: training restarts from its step 0, even where
         only live settings differ (overfit → l2), so the class sees the whole run."""
         config = load_preset(name)
+        self.undo_point(f"Preset {name}")
         self.preset_box.setCurrentText(name)
         self.control_panel.show_config(config)
-        self.apply_config(config)
-        self.reset()
+        self._hide_banner()
+        self._send_config(config)
+        # The preset's own points too: points edited for another lesson must not
+        # silently change this one's numbers.
+        self.controller.fresh_start_requested.emit()
         if self.remember_settings:
             remember_preset(name)
 
@@ -488,8 +558,14 @@ class MainWindow(QMainWindow):
             if label.text() != text:  # an unchanged label is not painted again
                 label.setText(text)
         self.control_panel.show_training_points(len(snapshot.data.y_train))
+        edited = bool(snapshot.extra.get("data_edited", False))
+        if edited != self.data_edited:
+            self.data_edited = edited
+            self.data_note.setVisible(edited)
+            self._update_title()
         if snapshot.diverged:
-            self._show_banner(banner_text(snapshot.diverged), "diverged")
+            if self._banner_kind != "diverged":  # keep a longer explanation shown
+                self._show_banner(banner_text(snapshot.diverged), "diverged")
         elif self._banner_kind == "diverged":
             self._hide_banner()  # reset, or a new experiment: healthy again
 
@@ -544,7 +620,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.config.preset or "custom"
-        self.setWindowTitle(f"regviz — {name}")
+        points = " · your edited points" if self.data_edited else ""
+        self.setWindowTitle(f"regviz — {name}{points}")
 
     # -- shutting down ---------------------------------------------------------------
     def shutdown(self) -> None:

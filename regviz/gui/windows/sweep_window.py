@@ -9,7 +9,7 @@ the window) stops the processes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from ...config import FIELDS_BY_NAME, Config
-from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec
+from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec, reading
 from ..theme import Theme
 from ..views.sweep_plot import SweepPlot
 from .screen_fit import size_to_screen
@@ -41,6 +41,26 @@ READING = ("Left of the best value the network overfits (train error well below 
            "error); right of it, it underfits (both errors rise).")
 LONGEST_STATUS = ("Done. Lowest test error 88.8% at Learning rate = 0.888. 20 models diverged "
                   "(their last finite weights are shown).\n" + READING)
+# What the base settings line names: what a teacher changes between lessons.
+SUMMARY_FIELDS = ("l2", "l1", "keep_prob", "learning_rate", "optimizer", "hidden", "dataset",
+                  "n_samples")
+
+
+def settings_summary(config: Config, swept: str) -> str:
+    """The settings every model of the sweep shares, in one line."""
+    parts = [f"{FIELDS_BY_NAME[n].label} {_value_text(getattr(config, n))}"
+             for n in SUMMARY_FIELDS if n != swept
+             and not (n in ("dataset", "n_samples") and config.data_file)]
+    if config.data_file:
+        parts.append(f"points from {config.data_file.rsplit('/', 1)[-1]}")
+    preset = f"preset {config.preset}" if config.preset else "custom settings"
+    return f"Every model: {preset} — " + " · ".join(parts)
+
+
+def _value_text(value) -> str:
+    if isinstance(value, tuple):
+        return ",".join(map(str, value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 class SweepWindow(QWidget):
@@ -50,12 +70,15 @@ class SweepWindow(QWidget):
     finished = Signal(object)  # the SweepResult, or None when cancelled
 
     def __init__(self, config: Config, theme: Theme | None = None, parent=None,
-                 workers: int | None = None):
+                 workers: int | None = None, config_source=None):
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("sweep_window")
         self.config = config
+        # The main window's current settings, read again at each start and whenever
+        # this window is shown or activated (None: ``config`` stays).
+        self.config_source = config_source
         self.theme = theme or Theme.light()
         self.workers = workers
         self.sweep: Sweep | None = None
@@ -65,7 +88,7 @@ class SweepWindow(QWidget):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._on_poll)
         self._build()
-        self.setWindowTitle(f"regviz — λ sweep ({config.preset or 'custom'})")
+        self.follow(config)
         size_to_screen(self, (1200, 800))
 
     # -- construction -------------------------------------------------------------------
@@ -98,6 +121,7 @@ class SweepWindow(QWidget):
         self.steps.setValue(DEFAULT_STEPS)
         self.steps.setToolTip("Training steps of every model: long enough to overfit "
                               "without a penalty")
+        self.points.valueChanged.connect(self._show_model_count)
         self.start_button = QPushButton("▶  Run sweep")
         self.start_button.setObjectName("sweep_start")
         self.start_button.setToolTip("Train one model per value in parallel processes")
@@ -134,6 +158,12 @@ class SweepWindow(QWidget):
         buttons_layout.addWidget(self.cancel_button)
         form.addWidget(buttons)
 
+        self.base_settings = QLabel()
+        self.base_settings.setObjectName("sweep_base_settings")
+        self.base_settings.setWordWrap(True)
+        self.base_settings.setStyleSheet("font-size: 12pt;")
+        self.base_settings.setToolTip("The settings every model shares: the main window's "
+                                      "when the sweep starts")
         self.progress = QProgressBar()
         self.progress.setObjectName("sweep_progress")
         self.progress.setFormat("%v of %m models trained")
@@ -153,6 +183,7 @@ class SweepWindow(QWidget):
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
         layout.addWidget(form_area)
+        layout.addWidget(self.base_settings)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.plot, 1)
@@ -163,6 +194,44 @@ class SweepWindow(QWidget):
         low, high = DEFAULTS[self.setting.currentData()]
         self.low.setText(low)
         self.high.setText(high)
+        self._show_model_count()
+        self._show_base_settings()
+
+    @Slot()
+    def _show_model_count(self) -> None:
+        """The progress bar counts the models the controls describe (it said "0 of
+        100" before the first run)."""
+        if self.running:
+            return
+        extra = 1 if self.setting.currentData() in ("l2", "l1") else 0  # the λ = 0 model
+        self.progress.setRange(0, self.points.value() + extra)
+        self.progress.setValue(0)
+
+    def follow(self, config: Config) -> None:
+        """Sweep around ``config`` from now on (a running sweep keeps its own)."""
+        if self.running:
+            return
+        self.config = config
+        self.setWindowTitle(f"regviz — λ sweep ({config.preset or 'custom'})")
+        self._show_base_settings()
+
+    def _show_base_settings(self) -> None:
+        if hasattr(self, "base_settings"):
+            self.base_settings.setText(settings_summary(self.config,
+                                                        self.setting.currentData()))
+
+    def _follow_source(self) -> None:
+        if self.config_source is not None:
+            self.follow(self.config_source())
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._follow_source()
+        super().showEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._follow_source()  # back from changing settings in the main window
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -206,6 +275,7 @@ class SweepWindow(QWidget):
         not valid or one is already running."""
         if self.running:
             return False
+        self._follow_source()
         try:
             spec = self.spec()
         except ValueError as exc:
@@ -248,13 +318,14 @@ class SweepWindow(QWidget):
         if sweep is None:
             self._poll.stop()
             return
-        # Counted before collecting: a model finishing in between is then collected
-        # now, not left out of the result (the plot once ended at 8 of 9).
-        all_done = sweep.done_count() >= sweep.total
+        # Whether the sweep has ended is read *before* the points are collected: a
+        # model finishing between the two would otherwise count as done without
+        # ever being drawn (the sweep ended "7 of 9" once).
+        closed, all_done = sweep.closed, sweep.done_count() >= sweep.total
         self.plot.add_points(sweep.finished_points())
         self.progress.setValue(len(self.plot.points))
         if sweep.cancelled:
-            if sweep.closed:
+            if closed:
                 self._poll.stop()
                 self._set_running(False)
                 self._set_status(f"Cancelled: {len(self.plot.points)} of {sweep.total} "
@@ -282,7 +353,7 @@ class SweepWindow(QWidget):
             note = (f" {diverged} models diverged (their last finite weights are shown)."
                     if diverged else "")
             self._set_status(f"Done. Lowest test error {100 * best.test_error:.1f}% at "
-                             f"{label} = {best.value:.3g}.{note}\n{READING}")
+                             f"{label} = {best.value:.3g}.{note}\n{reading(self.result)}")
         self.finished.emit(self.result)
 
     def _index_of(self, point) -> int:

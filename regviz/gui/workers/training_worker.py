@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 from ...boundary_palette import BoundaryPalette
 from ...config import Config
 from ...core import TrainingDiverged
-from ...experiment import Experiment, TrainTestData
+from ...experiment import Experiment, ExperimentState, TrainTestData
 from ...snapshot import (
     GRID_RESOLUTION,
     LIVE_GRID_RESOLUTION,
@@ -86,6 +86,7 @@ class TrainingWorker(QObject):
         self.experiment = experiment
         self.snapshot_interval = DEFAULT_SNAPSHOT_INTERVAL_S
         self.last_snapshot: Snapshot | None = None
+        self.captured_state: ExperimentState | None = None
         self.constraint_pair = None  # the WeightPair whose constraint picture to send
         self.steps_per_second = 0.0
         self.palette: BoundaryPalette | None = None  # the window's boundary colours
@@ -98,7 +99,6 @@ class TrainingWorker(QObject):
         self._rate = RateMeter()
         self._pause_at: int | None = None  # Play stops at exactly this step (a lesson's)
         self._scrub_to: int | None = None  # the checkpoint asked for last (scrubber)
-        self.before_branch: Experiment | None = None  # the run "continue from here" left
 
     @property
     def running(self) -> bool:
@@ -166,6 +166,25 @@ class TrainingWorker(QObject):
             return
         self.experiment.reset()
         self.emit_snapshot()
+
+    @Slot()
+    @_never_raises
+    def start_fresh(self) -> None:
+        """Step 0 on the points the config makes (a preset brings its own points
+        back; edited ones go). Training keeps running if it was."""
+        if self._stopped:
+            return
+        try:
+            self.experiment.start_fresh()
+        except (ValueError, OSError) as exc:  # the data file has gone meanwhile
+            self._halt()
+            self.error.emit(str(exc))
+        self.emit_snapshot()
+
+    @Slot()
+    def capture_state(self) -> None:
+        """Copy the experiment's state for ``TrainingController.capture_state``."""
+        self.captured_state = self.experiment.save_state()
 
     @Slot(object)
     @_never_raises
@@ -249,8 +268,8 @@ class TrainingWorker(QObject):
     @Slot(int, object)
     @_never_raises
     def branch(self, step: int, config: Config) -> None:
-        """Continue from the checkpoint at ``step`` with ``config``'s live settings;
-        the run as it was is kept for ``undo_branch``."""
+        """Continue from the checkpoint at ``step`` with ``config``'s live settings
+        (the window keeps the run as it was for its undo first)."""
         if self._stopped:
             return
         self._halt()
@@ -259,17 +278,7 @@ class TrainingWorker(QObject):
         except (ValueError, LookupError) as exc:
             self.error.emit(str(exc))
             return
-        self.before_branch, self.experiment = self.experiment, branched
-        self.emit_snapshot()
-
-    @Slot()
-    @_never_raises
-    def undo_branch(self) -> None:
-        """Back to the run as it was before the last "continue from here"."""
-        if self._stopped or self.before_branch is None:
-            return
-        self._halt()
-        self.experiment, self.before_branch = self.before_branch, None
+        self.experiment = branched
         self.emit_snapshot()
 
     @Slot(int)
@@ -428,6 +437,7 @@ class TrainingWorker(QObject):
         snapshot.extra["running"] = running
         # Each step has a snapshot of its own: the window draws them all, in order.
         snapshot.extra["every_step"] = running and self._every_step()
+        snapshot.extra["data_edited"] = self.experiment.data_edited
         self.last_snapshot = snapshot
         self._last_emit = now
         self.snapshot_ready.emit(snapshot)
@@ -488,6 +498,7 @@ class TrainingController(WorkerController):
     pause_requested = Signal()
     step_requested = Signal(int)
     reset_requested = Signal()
+    fresh_start_requested = Signal()
     config_requested = Signal(object)
     config_previewed = Signal(object)
     palette_requested = Signal(object)
@@ -497,7 +508,6 @@ class TrainingController(WorkerController):
     pause_step_requested = Signal(int)
     checkpoint_requested = Signal(int)
     branch_requested = Signal(int, object)
-    undo_branch_requested = Signal()
     constraint_pair_requested = Signal(object)
 
     def __init__(self, experiment: Experiment, parent=None):
@@ -508,6 +518,7 @@ class TrainingController(WorkerController):
             (self.pause_requested, worker.pause),
             (self.step_requested, worker.step),
             (self.reset_requested, worker.reset),
+            (self.fresh_start_requested, worker.start_fresh),
             (self.config_requested, worker.apply_config),
             (self.config_previewed, worker.preview_config),
             (self.palette_requested, worker.set_palette),
@@ -517,8 +528,18 @@ class TrainingController(WorkerController):
             (self.pause_step_requested, worker.set_pause_step),
             (self.checkpoint_requested, worker.show_checkpoint),
             (self.branch_requested, worker.branch),
-            (self.undo_branch_requested, worker.undo_branch),
             (self.constraint_pair_requested, worker.set_constraint_pair)))
+
+    def capture_state(self) -> ExperimentState:
+        """A copy of the training's whole state, taken in the worker's thread between
+        steps, after every request sent before (undo points)."""
+        if self.thread.isRunning():
+            QMetaObject.invokeMethod(self.worker, "capture_state",
+                                     Qt.ConnectionType.BlockingQueuedConnection)
+        else:  # not started (or shut down): nothing else is touching the worker
+            self.worker.capture_state()
+        state, self.worker.captured_state = self.worker.captured_state, None
+        return state
 
     @property
     def experiment(self) -> Experiment:
