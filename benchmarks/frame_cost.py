@@ -20,6 +20,7 @@ causes. Printed, in GUI-thread CPU milliseconds per frame (median over frames):
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import statistics
 import time
@@ -44,8 +45,9 @@ class PaintCounter(QObject):
 
     def __init__(self):
         super().__init__()
-        self.counts: dict[str, int] = defaultdict(int)
+        self.counts: dict[tuple[str, str], int] = defaultdict(int)
         self.counting = False
+        self.frame = ""  # the view whose frame is being drawn
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
         if self.counting and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
@@ -54,7 +56,8 @@ class PaintCounter(QObject):
                 if widget.objectName():
                     names.append(widget.objectName())
                 widget = widget.parentWidget()
-            self.counts[f"{type(obj).__name__} in {'/'.join(reversed(names))}"] += 1
+            widget = f"{type(obj).__name__} in {'/'.join(reversed(names))}"
+            self.counts[self.frame, widget] += 1
         return False
 
 
@@ -65,6 +68,8 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=25, help="steps between frames")
     parser.add_argument("--paints", action="store_true",
                         help="also list the paint events per frame of each widget")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="also profile the measured frames (cProfile, thread CPU) into FILE")
     args = parser.parse_args()
 
     from regviz.gui.app import create_application
@@ -92,6 +97,7 @@ def main() -> None:
     canvas_ms: dict[str, list[float]] = defaultdict(list)
 
     def timed(name: str, draw) -> None:
+        counter.frame = name
         t0 = time.thread_time()
         draw()
         t1 = time.thread_time()
@@ -102,6 +108,7 @@ def main() -> None:
         repaint_ms[name].append(1000 * (t2 - t1))
         canvas_ms[name].append(1000 * (sum(canvases.paint_cpu.values()) - painted))
 
+    profile = cProfile.Profile(time.thread_time)
     warm_up = 10
     for frame in range(warm_up + args.frames):
         experiment.step(args.every)
@@ -112,6 +119,8 @@ def main() -> None:
             for times in (draw_ms, repaint_ms, canvas_ms):
                 times.clear()
             counter.counting = True
+            if args.profile:
+                profile.enable()
 
         def lead(snapshot=snapshot):
             window._show_header(snapshot)
@@ -121,6 +130,9 @@ def main() -> None:
         for name in VIEWS:
             timed(name, lambda name=name, snapshot=snapshot: paces[name].draw(snapshot))
     counter.counting = False
+    if args.profile:
+        profile.disable()
+        profile.dump_stats(args.profile)
 
     print(f"load average {os.getloadavg()[0]:.2f}; preset {args.preset}; {args.frames} frames "
           f"every {args.every} steps; window {window.width()}×{window.height()}")
@@ -135,9 +147,12 @@ def main() -> None:
     print(f"{'all five':36s} {sums['draw']:6.2f} {sums['repaint']:8.2f} {sums['canvas']:8.2f} "
           f"{sums['repaint'] - sums['canvas']:7.2f} {sums['draw'] + sums['repaint']:6.2f}")
     if args.paints:
-        print("paint events per frame (all views drawn once):")
-        for key, n in sorted(counter.counts.items(), key=lambda kv: -kv[1]):
-            print(f"  {n / args.frames:5.2f}  {key}")
+        print("paint events per frame of each view (widgets painted in ≥ 5% of frames):")
+        for name in draw_ms:
+            print(f"  {name}:")
+            for (frame, widget), n in sorted(counter.counts.items(), key=lambda kv: -kv[1]):
+                if frame == name and n >= 0.05 * args.frames:
+                    print(f"    {n / args.frames:5.2f}  {widget}")
     window.close()
     QApplication.processEvents()
 

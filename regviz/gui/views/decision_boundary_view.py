@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from ...snapshot import EnsembleRequest, request_ensemble
+from ..frame_label import fix_label_size
 from ..theme import Theme
 from .canvas import paint_own_background
 from .dropout_ensemble_overlay import DropoutEnsembleOverlay
@@ -150,7 +151,8 @@ class DecisionBoundaryView(QWidget):
         # Where even that is too wide, the short form (× as on the map).
         self._short_caption = metrics.horizontalAdvance(CAPTION.format(8888, 8888)) > room
         form = SHORT_CAPTION if self._short_caption else CAPTION
-        self.caption.setMinimumWidth(min(metrics.horizontalAdvance(form.format(8888, 8888)),
+        # A fixed size: its count can change every frame (see frame_label).
+        fix_label_size(self.caption, min(metrics.horizontalAdvance(form.format(8888, 8888)),
                                          room))
         if self._mistakes is not None:
             self.caption.setText(form.format(*self._mistakes))
@@ -315,8 +317,8 @@ class DecisionBoundaryView(QWidget):
             self.palette = palette
             self.palette_changed.emit(palette)
         self._reserve_caption()
-        self.ensemble_caption.setMinimumWidth(
-            self.ensemble_caption.fontMetrics().horizontalAdvance("largest spread 0.88"))
+        fix_label_size(self.ensemble_caption,
+                       self.ensemble_caption.fontMetrics().horizontalAdvance("largest spread 0.88"))
         self.plot_widget.setBackground(theme.background)
         theme.style_axes(self.plot)
         self.plot.setTitle("Decision boundary", color=theme.foreground,

@@ -9,13 +9,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
+from ..frame_label import fix_label_size
 from ..theme import Theme
 from .canvas import paint_own_background
 
 LONGEST_CAPTION = ("keep_prob 0.88 — 888 of 888 hidden units dropped for training point "
                    "#8888 at step 88,888,888")
+CAPTION_MARGIN = 6  # pixels left and right of the caption
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MIN_UNIT_PX = 6.0  # the smallest circle (ring included) drawn; below, fewer units
 UNIT_FILL = 0.85  # a circle's share of the distance to its neighbour: they never touch
@@ -75,17 +77,19 @@ class NetworkDiagramView(QWidget):
         self.raster_note = pg.TextItem(anchor=(0.5, 0.5))
         self.raster_plot.addItem(self.raster_note)
         self.layer_labels: list[pg.TextItem] = []
-        self.caption = QLabel()
+        self.caption = QLabel(self)  # placed by _reserve_caption, not by the layout
         self.caption.setObjectName("diagram_caption")
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.graphics, 1)
-        row = QHBoxLayout()
-        row.setContentsMargins(6, 0, 6, 0)
-        row.addWidget(self.caption)
-        layout.addLayout(row)
+        # The caption's text changes every frame, so it has a fixed size (see
+        # frame_label); in the layout, that size would also be the view's least
+        # width. The layout keeps its room; _reserve_caption places it there.
+        self._caption_room = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum,
+                                         QSizePolicy.Policy.Fixed)
+        layout.addItem(self._caption_room)
         self.selected_sample = 0
         self._sizes: list[int] | None = None
         self._shown: list[int] | None = None  # units drawn per layer (the first ones)
@@ -114,10 +118,17 @@ class NetworkDiagramView(QWidget):
         """The caption's height for its longest text at this width, whatever it says
         now: its text changes every frame, and a caption wrapping onto one more line
         shrank the diagram above it while the class watched."""
-        width = max(1, self.width() - 12)
-        rect = QFontMetrics(self.caption.font()).boundingRect(
-            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, LONGEST_CAPTION)
-        self.caption.setMinimumHeight(rect.height())
+        width = max(1, self.width() - 2 * CAPTION_MARGIN)
+        height = QFontMetrics(self.caption.font()).boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, LONGEST_CAPTION).height()
+        # The layout's spacing is not put before a spacer: it is in the spacer's height.
+        room = height + self.layout().spacing()
+        if self._caption_room.sizeHint().height() != room:
+            self._caption_room.changeSize(0, room, QSizePolicy.Policy.Minimum,
+                                          QSizePolicy.Policy.Fixed)
+            self.layout().invalidate()
+        fix_label_size(self.caption, width, height)
+        self.caption.move(CAPTION_MARGIN, self.height() - height)
 
     def _layout_units(self, sizes: list[int]) -> None:
         """A new network shape: its units are placed by ``_fit_to_size``."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" (not exported by PySide6)
 # The views' least width beside a docked panel (a 1280-wide window keeps it).
@@ -175,7 +175,8 @@ class AdaptiveLayout(QObject):
                 widget.show()
             w.bar.hide()
             w.sidebar_column.insertWidget(0, w.transport)
-            w.sidebar_column.insertWidget(1, w.step_counter)
+            w.sidebar_column.insertWidget(1, w.step_counter,
+                                          alignment=Qt.AlignmentFlag.AlignLeft)
             w.sidebar_column.insertWidget(2, w.preset_row)
             for widget in (w.transport, w.step_counter, w.preset_row):
                 widget.show()

@@ -51,6 +51,7 @@ from ..actions.undo_actions import install_undo_actions
 from ..controls.compact_bar import CompactBar
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
+from ..frame_label import fix_label_size, label_size_for
 from ..settings import remember_preset, save_window
 from ..theme import Theme
 from ..views.accuracy_view import AccuracyView
@@ -238,10 +239,11 @@ class MainWindow(QMainWindow):
             b.setStyleSheet(f"font-size: {round(13 * scale)}pt; font-weight: bold;")
         self.step_counter.setStyleSheet(f"font-size: {round(18 * scale)}pt; font-weight: bold;")
         # Room for the counter's widest text: in the compact bar a counter growing by
-        # a digit would push the items after it onto another line.
+        # a digit would push the items after it onto another line. A fixed size: its
+        # text changes every frame (see frame_label).
         counter_font = QFont(self.font().family(), round(18 * scale), QFont.Weight.Bold)
-        self.step_counter.setMinimumWidth(
-            QFontMetrics(counter_font).horizontalAdvance(COUNTER_WIDEST) + 4)
+        fix_label_size(self.step_counter,
+                       QFontMetrics(counter_font).horizontalAdvance(COUNTER_WIDEST) + 4)
         self._status_pt = round(14 * scale)
         self.fit_status_text()
         self.banner.set_point_size(round(16 * scale))
@@ -250,7 +252,8 @@ class MainWindow(QMainWindow):
         """The status line's type as large as ``style_header`` asks, or as large as
         its longest text fits the window's width (presentation mode on a 1024-wide
         screen): smaller, never cut."""
-        room = self.width() - self.rate_label.sizeHint().width() - 60
+        room = self.width() - label_size_for(self.rate_label,
+                                             self.rate_label.text() or "paused")[0] - 60
         font = QFont(self.font().family(), self._status_pt, QFont.Weight.Bold)
         widest = QFontMetrics(font).horizontalAdvance(GAP_WIDEST) + 16
         point_size = max(9, int(self._status_pt * min(1.0, room / widest)))
@@ -258,6 +261,25 @@ class MainWindow(QMainWindow):
             self._status_pt_shown = point_size
             self.gap_label.setStyleSheet(f"font-size: {point_size}pt; font-weight: bold;"
                                          "padding: 2px 8px;")
+        # Fixed sizes (their text changes every frame; see frame_label), both as high
+        # as the status line.
+        self._fit_gap_label(self.gap_label.text())
+        self._fit_rate_label(self.rate_label.text())
+
+    def _fit_gap_label(self, text: str) -> None:
+        """The gap label as wide as its widest accuracy line, or ``text`` if wider (a
+        divergence's)."""
+        metrics = self.gap_label.fontMetrics()
+        self._gap_advance = max(metrics.horizontalAdvance(text),
+                                metrics.horizontalAdvance(GAP_WIDEST))
+        fix_label_size(self.gap_label, text=text if metrics.horizontalAdvance(text)
+                       > metrics.horizontalAdvance(GAP_WIDEST) else GAP_WIDEST)
+
+    def _fit_rate_label(self, text: str) -> None:
+        """The rate label as wide as ``text`` (a new width re-lays out the status bar:
+        rarely, as the rate is shown to two digits) and as high as the status line."""
+        self._rate_advance = self.rate_label.fontMetrics().horizontalAdvance(text)
+        fix_label_size(self.rate_label, height=self.gap_label.minimumHeight(), text=text)
 
     def _build_menus(self) -> None:
         """File, View, Teach and Help. Each feature adds its own actions to these
@@ -337,6 +359,8 @@ class MainWindow(QMainWindow):
         for widget in (self.transport, self.step_counter, self.preset_row,
                        self._build_data_note()):
             self.sidebar_column.addWidget(widget)
+        # The counter has a fixed width (frame_label): at the column's left, not centred.
+        self.sidebar_column.setAlignment(self.step_counter, Qt.AlignmentFlag.AlignLeft)
         self.sidebar_column.addWidget(self.control_panel, 1)
         scroll = QScrollArea()
         scroll.setObjectName("sidebar")
@@ -552,9 +576,14 @@ class MainWindow(QMainWindow):
     def _show_header(self, snapshot: Snapshot) -> None:
         """What changes every frame outside the views: counter, status, banner
         (drawn in the same turn as the boundary, from the same snapshot)."""
+        gap, rate = gap_text(snapshot), rate_text(snapshot)
+        if self.gap_label.fontMetrics().horizontalAdvance(gap) > self._gap_advance:
+            self._fit_gap_label(gap)
+        if self.rate_label.fontMetrics().horizontalAdvance(rate) != self._rate_advance:
+            self._fit_rate_label(rate)
         for label, text in ((self.step_counter, f"step {snapshot.step:,}"),
-                            (self.gap_label, gap_text(snapshot)),
-                            (self.rate_label, rate_text(snapshot))):
+                            (self.gap_label, gap),
+                            (self.rate_label, rate)):
             if label.text() != text:  # an unchanged label is not painted again
                 label.setText(text)
         self.control_panel.show_training_points(len(snapshot.data.y_train))
