@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGraphicsItem,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -17,7 +18,7 @@ from superqt import QFlowLayout
 from ...snapshot import EnsembleRequest, request_ensemble
 from ..frame_label import fix_label_size
 from ..theme import Theme
-from .canvas import paint_own_background
+from .canvas import set_up_live_canvas
 from .dropout_ensemble_overlay import DropoutEnsembleOverlay
 
 CAPTION = "mistakes: train {}, test {}"
@@ -43,7 +44,7 @@ class DecisionBoundaryView(QWidget):
         self.setToolTip(self.EXPLANATION)
         self.theme = theme or Theme.light()
         self.plot_widget = pg.PlotWidget()
-        paint_own_background(self.plot_widget)
+        set_up_live_canvas(self.plot_widget)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setAspectLocked(True)
         self.plot.setMenuEnabled(False)
@@ -61,6 +62,10 @@ class DecisionBoundaryView(QWidget):
         for item in (self.train_scatter, self.test_scatter, self.wrong_scatter,
                      self.selected_marker):
             self.plot.addItem(item)
+        # The points stay put while the map under them changes every frame: kept as
+        # pictures, each repaint is one copy instead of pyqtgraph's Python per symbol.
+        for item in (self.train_scatter, self.test_scatter):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.train_scatter.sigClicked.connect(self._on_points_clicked)
         self.show_train = QCheckBox("train points ●")
         self.show_test = QCheckBox("test points □")

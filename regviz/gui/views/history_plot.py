@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
 from ..theme import Theme
-from .canvas import paint_own_background
+from .canvas import set_up_live_canvas
 from .decimate import bucket_edges, peak_decimate
 from .marker_layout import layout_labels
 
@@ -42,7 +42,7 @@ class HistoryPlot(QWidget):
         super().__init__(parent)
         self.theme = theme or Theme.light()
         self.plot_widget = pg.PlotWidget()
-        paint_own_background(self.plot_widget)
+        set_up_live_canvas(self.plot_widget)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=self.theme.grid_alpha)
         # The legend sits under the axis, outside the data: inside the plot it hid

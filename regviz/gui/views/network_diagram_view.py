@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWi
 
 from ..frame_label import fix_label_size
 from ..theme import Theme
-from .canvas import paint_own_background
+from .canvas import set_up_live_canvas
 
 LONGEST_CAPTION = ("keep_prob 0.88 — 888 of 888 hidden units dropped for training point "
                    "#8888 at step 88,888,888")
@@ -43,7 +43,7 @@ class NetworkDiagramView(QWidget):
         self.setToolTip(self.EXPLANATION)
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
-        paint_own_background(self.graphics)
+        set_up_live_canvas(self.graphics)
         self.diagram_box = self.graphics.addViewBox(row=0, col=0)
         self.diagram_box.setAspectLocked(False)
         self.diagram_box.setMouseEnabled(False, False)
