@@ -12,8 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from ..frame_label import fix_label_size, label_size_for
+
 LIVE_REFRESH_S = 0.25  # while training, the timeline is redrawn at most 4 times a second
 MARGIN = 10  # pixels left and right of the track, so the end ticks are not cut
+LABEL_MIN_WIDTH = 150  # the step label's least width: the track does not jump with it
 EVENT_COLOUR = QColor(230, 97, 1)
 CURSOR_COLOUR = QColor(0, 114, 178)
 
@@ -142,7 +145,7 @@ class HistoryScrubber(QWidget):
             "to now.")
         self.label = QLabel()
         self.label.setObjectName("scrubber_label")
-        self.label.setMinimumWidth(150)
+        self._label_advance = None  # the text width the label was fitted to
         self.continue_button = QPushButton("Continue from here")
         self.continue_button.setObjectName("continue_from_here")
         self.continue_button.setToolTip(
@@ -180,10 +183,20 @@ class HistoryScrubber(QWidget):
         self.continue_button.setEnabled(snapshot.cursor_step is not None
                                         and snapshot.cursor_step < snapshot.live_step)
         if snapshot.cursor_step is None:
-            self.label.setText(f"now: step {snapshot.step:,}")
+            self._show_label(f"now: step {snapshot.step:,}")
         else:
-            self.label.setText(f"step {snapshot.cursor_step:,} of {snapshot.live_step:,}")
+            self._show_label(f"step {snapshot.cursor_step:,} of {snapshot.live_step:,}")
+
+    def _show_label(self, text: str) -> None:
+        """The label at least LABEL_MIN_WIDTH wide, fixed at the width its text asks
+        for (see frame_label): refitted only when that width changes (a digit more)."""
+        advance = self.label.fontMetrics().horizontalAdvance(text)
+        if advance != self._label_advance:
+            self._label_advance = advance
+            width = label_size_for(self.label, text)[0]
+            fix_label_size(self.label, max(LABEL_MIN_WIDTH, width), text=text)
+        self.label.setText(text)
 
     def _on_scrubbed(self, step: int) -> None:
-        self.label.setText(f"step {step:,} …")
+        self._show_label(f"step {step:,} …")
         self.scrubbed.emit(step)
