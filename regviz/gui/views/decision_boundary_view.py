@@ -8,7 +8,6 @@ from PySide6.QtCore import QRectF, Signal, Slot
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsItem,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -62,10 +61,6 @@ class DecisionBoundaryView(QWidget):
         for item in (self.train_scatter, self.test_scatter, self.wrong_scatter,
                      self.selected_marker):
             self.plot.addItem(item)
-        # The points stay put while the map under them changes every frame: kept as
-        # pictures, each repaint is one copy instead of pyqtgraph's Python per symbol.
-        for item in (self.train_scatter, self.test_scatter):
-            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.train_scatter.sigClicked.connect(self._on_points_clicked)
         self.show_train = QCheckBox("train points ●")
         self.show_test = QCheckBox("test points □")
