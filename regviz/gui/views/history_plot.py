@@ -218,6 +218,11 @@ class HistoryPlot(QWidget):
         if curve.opts["symbol"] != symbol:
             curve.setSymbol(symbol)
             curve.setSymbolBrush(curve.opts["pen"].color() if symbol else None)
+            # The legend is a cached picture: its sample kept the dot of step 0
+            # for the rest of the run.
+            self.legend.update()
+            for sample, _ in self.legend.items:
+                sample.update()
         if len(x):
             self._fit_x(float(x[0]), float(x[-1]))
 
