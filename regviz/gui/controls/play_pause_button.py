@@ -17,12 +17,25 @@ class PlayPauseButton(QPushButton):
 
     def __init__(self, parent=None):
         super().__init__(PLAY_TEXT, parent)
+        self.texts = (PLAY_TEXT, PAUSE_TEXT)  # (paused, running)
         self.setCheckable(True)
         self.toggled.connect(self._label)
 
     @Slot(bool)
     def _label(self, on: bool) -> None:
-        self.setText(PAUSE_TEXT if on else PLAY_TEXT)
+        self.setText(self.texts[on])
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        # As wide as the wider of its two labels: pressing Play must not move the
+        # buttons after it (in the compact bar it re-wrapped the whole bar).
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in self.texts)
+        hint.setWidth(hint.width() + max(0, widest - metrics.horizontalAdvance(self.text())))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        return self.sizeHint()
 
     def show_running(self, running: bool) -> None:
         if self.isChecked() != running:

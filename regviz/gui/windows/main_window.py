@@ -69,7 +69,7 @@ from .overlay_banner import OverlayBanner
 
 CONTROL_PANEL_WIDTH = 380
 DEFAULT_SIZE = (1600, 1000)  # the window's size where the screen has room for it
-COUNTER_WIDEST = "step 88,888,888"
+COUNTER_WIDEST = "step 8,888,888"  # ten minutes at full speed
 GAP_WIDEST = "train 100.0%  ·  test 100.0%  ·  gap 100.0 points"
 # Frames a second per view while training (the boundary: every snapshot, ~32 a
 # second). A plot over thousands of steps changes little in a fifteenth of a second,
