@@ -41,3 +41,10 @@ def fix_label_size(label: QLabel, width: int | None = None, height: int | None =
     if (label.minimumWidth(), label.maximumWidth(), label.minimumHeight(),
             label.maximumHeight()) != (width, width, height, height):
         label.setFixedSize(width, height)
+
+
+def fill_own_background(label: QLabel) -> None:
+    """``label`` fills its own box with the window colour (what every label it is
+    used for sits on): opaque, its repaint does not repaint the widgets beneath it
+    (the window, the views' area, the tab pane … down to the label)."""
+    label.setAutoFillBackground(True)

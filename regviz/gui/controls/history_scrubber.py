@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from ..frame_label import fix_label_size, label_size_for
+from ..frame_label import fill_own_background, fix_label_size, label_size_for
 
 LIVE_REFRESH_S = 0.25  # while training, the timeline is redrawn at most 4 times a second
 MARGIN = 10  # pixels left and right of the track, so the end ticks are not cut
@@ -145,6 +145,7 @@ class HistoryScrubber(QWidget):
             "to now.")
         self.label = QLabel()
         self.label.setObjectName("scrubber_label")
+        fill_own_background(self.label)
         self._label_advance = None  # the text width the label was fitted to
         self.continue_button = QPushButton("Continue from here")
         self.continue_button.setObjectName("continue_from_here")

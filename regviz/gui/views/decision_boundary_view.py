@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from ...snapshot import EnsembleRequest, request_ensemble
-from ..frame_label import fix_label_size
+from ..frame_label import fill_own_background, fix_label_size
 from ..theme import Theme
 from .canvas import set_up_live_canvas
 from .dropout_ensemble_overlay import DropoutEnsembleOverlay
@@ -89,6 +89,7 @@ class DecisionBoundaryView(QWidget):
         self.ensemble_caption.setObjectName("ensemble_caption")
         self.caption = QLabel()
         self.caption.setObjectName("boundary_caption")
+        fill_own_background(self.caption)
         # The toggles and captions flow onto more lines where the view is narrow
         # (presentation mode on a small screen) instead of being cut off.
         self.toggle_area = QWidget()

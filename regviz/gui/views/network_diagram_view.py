@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
-from ..frame_label import fix_label_size
+from ..frame_label import fill_own_background, fix_label_size
 from ..theme import Theme
 from .canvas import set_up_live_canvas
 
@@ -79,6 +79,7 @@ class NetworkDiagramView(QWidget):
         self.layer_labels: list[pg.TextItem] = []
         self.caption = QLabel(self)  # placed by _reserve_caption, not by the layout
         self.caption.setObjectName("diagram_caption")
+        fill_own_background(self.caption)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -51,7 +51,7 @@ from ..actions.undo_actions import install_undo_actions
 from ..controls.compact_bar import CompactBar
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
-from ..frame_label import fix_label_size, label_size_for
+from ..frame_label import fill_own_background, fix_label_size, label_size_for
 from ..settings import remember_preset, save_window
 from ..theme import Theme
 from ..views.accuracy_view import AccuracyView
@@ -219,10 +219,12 @@ class MainWindow(QMainWindow):
 
         self.gap_label = QLabel()
         self.gap_label.setObjectName("gap_label")
+        fill_own_background(self.gap_label)
         self.gap_label.setToolTip("Accuracy on the training points and on the held-out test "
                                   "points; a large gap means the network is overfitting.")
         self.rate_label = QLabel()
         self.rate_label.setObjectName("rate_label")
+        fill_own_background(self.rate_label)
         self.rate_label.setStyleSheet("padding: 2px 8px;")
         self.statusBar().addWidget(self.gap_label, 1)
         self.statusBar().addPermanentWidget(self.rate_label)
@@ -328,6 +330,7 @@ class MainWindow(QMainWindow):
 
         self.step_counter = QLabel("step 0")
         self.step_counter.setObjectName("step_counter")
+        fill_own_background(self.step_counter)
         self.step_counter.setToolTip("Training steps (weight updates) since the last reset")
 
         self.preset_box = QComboBox()
