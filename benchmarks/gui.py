@@ -1,7 +1,8 @@
 """How fast the window trains and draws, on the course preset, in one run.
 
 For each speed (default: max, i.e. ``speed=0``, and ``speed=300``) the window is
-shown at 1600×1000, Play is pressed and the real event loop runs for a while;
+shown at 1600×1000 (offscreen, on a 1920×1200 screen of its own: Qt's default
+800×600 one would shrink it), Play is pressed and the real event loop runs for a while;
 printed per speed:
 
 * steps/s trained live, and at max its ratio to headless (``Experiment.step`` in
@@ -10,7 +11,9 @@ printed per speed:
   ``frame_drawn`` signal (targets: the boundary ≥ 30, every other view ≥ 10);
 * GUI-thread CPU per frame of the boundary (everything the GUI thread did, divided
   by the boundary's frames), and per view: its own drawing plus its paint events,
-  per frame of that view;
+  per frame of that view (and the two apart); then where the GUI thread's time per
+  boundary frame went: the views' draws, the window's repaints (the canvases' and
+  every other widget's) and the rest (snapshots arriving, timers, layouts);
 * worker CPU per snapshot (the training thread's CPU time inside ``take_snapshot``)
   and the share of the worker's time that snapshots take;
 * event-loop lateness: a 10 ms QTimer probe in the GUI thread, how late each tick
@@ -26,11 +29,12 @@ quiet machine (``uptime`` is printed with the results).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import tempfile
 import time
 from collections import defaultdict
-
 
 WINDOW_SIZE = (1600, 1000)
 
@@ -43,9 +47,6 @@ def offscreen_screen_large_enough() -> None:
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
     if platform != "offscreen":
         return  # a real display, or an offscreen screen set by the caller
-    import json
-    import tempfile
-
     screen = {"screens": [{"name": "benchmark", "x": 0, "y": 0, "width": 1920,
                            "height": 1200, "logicalDpi": 96, "logicalBaseDpi": 96,
                            "dpr": 1}]}
