@@ -18,7 +18,7 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   ``show_snapshot(snapshot)`` and ``apply_theme(theme)``; plots over steps derive
   from ``HistoryPlot`` (history_plot.py), which decimates curves (decimate.py)
   and lays out the labels of change markers (marker_layout.py); every canvas
-  paints its own background (canvas.py).
+  paints its own background and keeps no spatial index (canvas.py).
 - ``controls/`` — widgets that change settings: ``ControlPanel`` (one control per
   ``config.FIELDS`` entry, made from the table), the ``PlayPauseButton``, the
   ``HistoryScrubber`` (the timeline under the views) and the ``CompactBar``
@@ -40,7 +40,9 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   here" (scrubbing.py), and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
 - Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
   the interactive window, remembered settings), ``settings.py`` (what is remembered),
-  ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
+  ``theme.py`` (colours and sizes), ``frame_label.py`` (labels rewritten every
+  frame: fixed size, own background, so a new text re-lays out nothing),
+  ``screenshot.py`` (the window as a picture, for
   ``--screenshot`` and the screenshot tests), ``image_compare.py`` (comparing
   pictures with baselines), ``system_libraries.py`` (before Qt opens a window:
   a display, and the X11 libraries Qt's xcb plugin needs), ``svg_export.py`` (a
