@@ -1,5 +1,5 @@
-"""What regviz remembers between launches (QSettings): the last preset, the theme
-and the window geometry.
+"""What regviz remembers between launches (QSettings): the last preset, the theme,
+the window geometry and the language chosen in View → Language.
 
 Only the interactive launcher (``launch.build_window``) reads and writes them; the
 screenshot renderer and windows built by tests never do, so pictures stay
@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 
 SETTINGS_DIR_ENV = "REGVIZ_SETTINGS_DIR"
 PRESET_KEY, THEME_KEY, GEOMETRY_KEY = "last_preset", "theme", "window_geometry"
+LANGUAGE_KEY = "language"
 
 
 def app_settings() -> QSettings:
@@ -38,7 +39,20 @@ def remember_preset(name: str) -> None:
     app_settings().setValue(PRESET_KEY, name)
 
 
+def remembered_language() -> str:
+    """The language chosen in View → Language ("" if never chosen: follow the system)."""
+    return str(app_settings().value(LANGUAGE_KEY, "") or "")
+
+
+def remember_language(language: str) -> None:
+    settings = app_settings()
+    settings.setValue(LANGUAGE_KEY, language)
+    settings.sync()
+
+
 def save_window(window) -> None:
+
+
     """Remember ``window``'s theme and geometry (outside presentation mode: a full
     screen on the projector is not the size to come back to)."""
     settings = app_settings()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...config import FIELDS_BY_NAME
 from ...lesson import Lesson, Scene, lesson_names, load_lesson, pause_reached
+from ..language import fill, translate
 
 CAPTION_PT = 17  # the caption at 1× (presentation mode scales it like the controls)
 DETAIL_PT = 12
@@ -47,13 +48,13 @@ class LessonStrip(QFrame):
         self.question.setWordWrap(True)
         self.previous_button = QPushButton("◀")
         self.previous_button.setObjectName("lesson_previous")
-        self.previous_button.setToolTip("Previous scene (Page Up or Alt+←)")
+        self.previous_button.setToolTip(translate("Lessons", "Previous scene (Page Up or Alt+←)"))
         self.next_button = QPushButton("▶")
         self.next_button.setObjectName("lesson_next")
-        self.next_button.setToolTip("Next scene (Page Down or Alt+→)")
+        self.next_button.setToolTip(translate("Lessons", "Next scene (Page Down or Alt+→)"))
         self.leave_button = QPushButton("✕")
         self.leave_button.setObjectName("lesson_leave")
-        self.leave_button.setToolTip("Leave the lesson: every control back")
+        self.leave_button.setToolTip(translate("Lessons", "Leave the lesson: every control back"))
         heading_row = QHBoxLayout()
         heading_row.setSpacing(4)
         heading_row.addWidget(self.heading, 1)
@@ -82,10 +83,12 @@ class LessonStrip(QFrame):
     def show_scene(self, lesson: Lesson, index: int) -> None:
         scene = lesson.scenes[index]
         title = f" — {scene.title}" if scene.title else ""
-        self.heading.setText(f"{lesson.title} · scene {index + 1} of {len(lesson.scenes)}"
-                             f"{title}")
+        self.heading.setText(fill(translate("Lessons", "{lesson} · scene {n} of {count}{title}"),
+                                       lesson=lesson.title, n=index + 1,
+                                       count=len(lesson.scenes), title=title))
         self.caption.setText(scene.caption)
-        self.question.setText(f"Ask the class: {scene.question}" if scene.question else "")
+        self.question.setText(fill(translate("Lessons", "Ask the class: {question}"),
+                                        question=scene.question) if scene.question else "")
         self.question.setVisible(bool(scene.question))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(lesson.scenes) - 1)
@@ -113,7 +116,7 @@ class LessonMode(QObject):
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = window.menus["teach"].addMenu("&Lessons")
+        menu = window.menus["teach"].addMenu(translate("Lessons", "&Lessons"))
         menu.setObjectName("lessons_menu")
         for name in lesson_names():
             lesson = load_lesson(name)
@@ -124,9 +127,12 @@ class LessonMode(QObject):
             menu.addAction(action)
         menu.addSeparator()
         self.actions = {}
-        for name, text, slot in (("next_scene", "Next scene", self.next_scene),
-                                 ("previous_scene", "Previous scene", self.previous_scene),
-                                 ("leave_lesson", "Leave the lesson", self.leave)):
+        for name, text, slot in (
+                ("next_scene", translate("Lessons", "Next scene"), self.next_scene),
+                ("previous_scene", translate("Lessons", "Previous scene"), self.previous_scene),
+                ("leave_lesson", translate("Lessons", "Leave the lesson"), self.leave)):
+
+
             action = QAction(text, window)
             action.setObjectName(name)
             action.setEnabled(False)

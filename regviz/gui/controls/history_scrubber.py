@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from ..language import translate
+
 LIVE_REFRESH_S = 0.25  # while training, the timeline is redrawn at most 4 times a second
 MARGIN = 10  # pixels left and right of the track, so the end ticks are not cut
 EVENT_COLOUR = QColor(230, 97, 1)
@@ -136,18 +138,18 @@ class HistoryScrubber(QWidget):
         super().__init__(parent)
         self.setObjectName("history_scrubber")
         self.timeline = Timeline()
-        self.timeline.setToolTip(
-            "The whole run. Drag to see the network as it was at any step (snaps to the "
-            "nearest saved checkpoint); orange marks are setting changes. ▶ Play returns "
-            "to now.")
+        self.timeline.setToolTip(translate(
+            "Scrubber", "The whole run. Drag to see the network as it was at any step (snaps "
+            "to the nearest saved checkpoint); orange marks are setting changes. ▶ Play "
+            "returns to now."))
         self.label = QLabel()
         self.label.setObjectName("scrubber_label")
         self.label.setMinimumWidth(150)
-        self.continue_button = QPushButton("Continue from here")
+        self.continue_button = QPushButton(translate("Scrubber", "Continue from here"))
         self.continue_button.setObjectName("continue_from_here")
-        self.continue_button.setToolTip(
-            "Train on from the step shown, with the current settings; the later history "
-            "is dropped (Ctrl+Z brings it back)")
+        self.continue_button.setToolTip(translate(
+            "Scrubber", "Train on from the step shown, with the current settings; the later "
+            "history is dropped (Ctrl+Z brings it back)"))
         self.continue_button.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 2)
@@ -180,10 +182,14 @@ class HistoryScrubber(QWidget):
         self.continue_button.setEnabled(snapshot.cursor_step is not None
                                         and snapshot.cursor_step < snapshot.live_step)
         if snapshot.cursor_step is None:
-            self.label.setText(f"now: step {snapshot.step:,}")
+            self.label.setText(translate("Scrubber", "now: step {step:,}").format(
+                step=snapshot.step))
         else:
-            self.label.setText(f"step {snapshot.cursor_step:,} of {snapshot.live_step:,}")
+            self.label.setText(translate("Scrubber", "step {step:,} of {last:,}").format(
+                step=snapshot.cursor_step, last=snapshot.live_step))
 
     def _on_scrubbed(self, step: int) -> None:
-        self.label.setText(f"step {step:,} …")
+        self.label.setText(translate("Scrubber", "step {step:,} …").format(step=step))
+
+
         self.scrubbed.emit(step)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QPushButton
 
-PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
+
+PLAY_TEXT = QT_TRANSLATE_NOOP("PlayPauseButton", "▶  Play")
+PAUSE_TEXT = QT_TRANSLATE_NOOP("PlayPauseButton", "❚❚  Pause")
+
+
 
 
 class PlayPauseButton(QPushButton):
@@ -16,13 +22,15 @@ class PlayPauseButton(QPushButton):
     (divergence, an error) does not echo back as a new request."""
 
     def __init__(self, parent=None):
-        super().__init__(PLAY_TEXT, parent)
+        super().__init__(translate("PlayPauseButton", PLAY_TEXT), parent)
         self.setCheckable(True)
         self.toggled.connect(self._label)
 
     @Slot(bool)
     def _label(self, on: bool) -> None:
-        self.setText(PAUSE_TEXT if on else PLAY_TEXT)
+        self.setText(translate("PlayPauseButton", PAUSE_TEXT if on else PLAY_TEXT))
+
+
 
     def show_running(self, running: bool) -> None:
         if self.isChecked() != running:
