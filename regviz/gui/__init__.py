@@ -37,14 +37,18 @@ Where things live (each folder holds one role; the small shared pieces sit here)
   point editor (point_editor.py), Help (help_dialogs.py), Slower/Faster/Full speed
   (speed_actions.py), lesson mode — Teach → Lessons, the caption strip, scene by
   scene (lesson_mode.py) —, rewinding the run with the scrubber and "continue from
-  here" (scrubbing.py), and ``SHORTCUTS`` (shortcuts.py), the one table of keys.
+  here" (scrubbing.py), View → Language (language_actions.py), and ``SHORTCUTS``
+  (shortcuts.py), the one table of keys.
 - Here: ``app.py`` (the QApplication: style, bundled font), ``launch.py`` (opening
   the interactive window, remembered settings), ``settings.py`` (what is remembered),
   ``theme.py`` (colours and sizes), ``screenshot.py`` (the window as a picture, for
   ``--screenshot`` and the screenshot tests), ``image_compare.py`` (comparing
   pictures with baselines), ``system_libraries.py`` (before Qt opens a window:
   a display, and the X11 libraries Qt's xcb plugin needs), ``svg_export.py`` (a
-  plot as an SVG that every renderer draws like the PNG).
+  plot as an SVG that every renderer draws like the PNG), ``language.py`` (the
+  interface's language: ``translate``, switching at run time, the remembered
+  choice), ``text_slots.py`` (every place a window shows text, for switching and
+  for the tests), ``preset_text.py`` (a preset's description in the language).
 
 Where to start for a common change:
 
@@ -59,7 +63,12 @@ Where to start for a common change:
 - a new preset — a JSON file in ``resources/presets/``, read by
   ``config.load_preset``;
 - a new action that throws the run away (restarts, replaces or rewinds it) — call
-  ``window.undo_point("what it is")`` just before it (actions/undo_actions.py).
+  ``window.undo_point("what it is")`` just before it (actions/undo_actions.py);
+- a new text in the window — ``translate("Context", "the text")`` (language.py;
+  ``QT_TRANSLATE_NOOP`` from ``regviz.translatable`` outside the GUI), then
+  ``tools/update_translations.py`` and its Chinese in the .ts.
+
+
 
 Import rule: ``regviz.core``, ``config``, ``experiment`` and ``snapshot`` never
 import this package (tests/test_import_layers.py). ``from regviz.gui import

@@ -890,34 +890,284 @@ Allowed: {allowed}.</source>
         <translation>退出课程：恢复所有控件</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="86"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="97"/>
         <source>{lesson} · scene {n} of {count}{title}</source>
         <translation>{lesson} · 第 {n} 个场景，共 {count} 个{title}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="90"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="101"/>
         <source>Ask the class: {question}</source>
         <translation>问问全班：{question}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="119"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="132"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="131"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="144"/>
         <source>Next scene</source>
         <translation>下一个场景</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="132"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="145"/>
         <source>Previous scene</source>
         <translation>上一个场景</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="133"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="146"/>
         <source>Leave the lesson</source>
         <translation>退出课程</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="20"/>
+        <source>Choosing λ</source>
+        <translation>选择 λ</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="21"/>
+        <source>Three values of λ side by side in time, then the λ sweep: test error against λ on a log grid, and λ chosen where it is lowest.</source>
+        <translation>先后比较三个 λ 值，然后做 λ 扫描：在对数网格上画出测试错误率随 λ 的变化，在最低处选择 λ。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="22"/>
+        <source>λ = 0.01</source>
+        <translation>λ = 0.01</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="23"/>
+        <source>A tiny penalty, λ = 0.01: as good as none, and the network overfits as before.</source>
+        <translation>很小的惩罚，λ = 0.01：几乎等于没有，网络照样过拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="24"/>
+        <source>λ = 0.7</source>
+        <translation>λ = 0.7</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="25"/>
+        <source>λ = 0.7: a smooth boundary and the best test accuracy of the three.</source>
+        <translation>λ = 0.7：边界平滑，测试准确率是三者中最好的。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="26"/>
+        <source>λ = 10</source>
+        <translation>λ = 10</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="27"/>
+        <source>λ = 10: the penalty wins over the data and the network underfits.</source>
+        <translation>λ = 10：惩罚项压过了数据，网络欠拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="28"/>
+        <source>The sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="29"/>
+        <source>The λ sweep trains one model per λ on a log grid: test error falls, bottoms out and rises again. Choose λ at the bottom — on held-out points, never on the training points.</source>
+        <translation>λ 扫描在对数网格上为每个 λ 训练一个模型：测试错误率先降、到底、再升。在最低处选择 λ——依据留出的数据点，绝不依据训练点。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="30"/>
+        <source>Why not choose λ where the train error is lowest?</source>
+        <translation>为什么不在训练错误率最低处选择 λ？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="31"/>
+        <source>Dropout as an ensemble</source>
+        <translation>丢弃法即集成</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="32"/>
+        <source>Each step trains a different thinned network; the faint boundaries of 12 of them and their disagreement show dropout as an ensemble with shared weights.</source>
+        <translation>每一步训练一个不同的稀疏子网络；其中 12 个的浅色边界和它们的分歧，说明丢弃法就是共享权重的集成。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="33"/>
+        <source>Units switched off</source>
+        <translation>被关闭的单元</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="34"/>
+        <source>With keep_prob = 0.86 each hidden unit is dropped with probability 0.14 in every step: the crossed-out units in the diagram change from step to step.</source>
+        <translation>keep_prob = 0.86 时，每个隐藏单元在每一步以 0.14 的概率被丢弃：结构图中打叉的单元每一步都在变。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="35"/>
+        <source>Many thinned networks</source>
+        <translation>许多稀疏子网络</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="36"/>
+        <source>Every mask is a different thinned network; the faint lines are 12 of them. Training them all with shared weights makes dropout an ensemble.</source>
+        <translation>每个掩码都是一个不同的稀疏子网络；浅色线是其中 12 个。用共享的权重训练它们全部，丢弃法就成了集成。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="37"/>
+        <source>Where they disagree</source>
+        <translation>它们的分歧</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="38"/>
+        <source>Shaded: where the thinned networks disagree. The bold boundary is the whole network without dropout, roughly their average.</source>
+        <translation>阴影：稀疏子网络意见不一的地方。粗的边界是不丢弃时的完整网络，大致是它们的平均。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="39"/>
+        <source>Where on the map would you trust this network least, and why there?</source>
+        <translation>在图上哪里你最不信任这个网络？为什么是那里？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="40"/>
+        <source>Early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="41"/>
+        <source>The star on the cost plot marks the lowest test loss; the lesson pauses once it has stood unbeaten for a while, then trains on to show the cost of not stopping.</source>
+        <translation>代价图上的星号标出最低的测试损失；它保持一段时间不被刷新后课程暂停，然后继续训练，展示不停下来的代价。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="42"/>
+        <source>The lowest test loss</source>
+        <translation>最低的测试损失</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="43"/>
+        <source>No penalty, and the star marks the lowest test loss so far. Training pauses once that star has stood unbeaten for a while.</source>
+        <translation>没有惩罚项，星号标出目前最低的测试损失。星号保持一段时间不被刷新后，训练暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="44"/>
+        <source>Should we have stopped at the star?</source>
+        <translation>我们应该在星号处停下来吗？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="45"/>
+        <source>Training on</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="46"/>
+        <source>Past the star the network only fits noise: the train loss keeps falling while the test loss rises. Early stopping keeps the weights at the star.</source>
+        <translation>过了星号，网络只是在拟合噪声：训练损失继续下降，测试损失却在上升。早停保留星号处的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="47"/>
+        <source>Stopping early limits how far the weights can grow. Which penalty does that resemble?</source>
+        <translation>早停限制了权重能长多大。这像哪一种惩罚？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="48"/>
+        <source>L1 makes weights exactly zero</source>
+        <translation>L1 让权重恰好为零</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="49"/>
+        <source>L1 pulls every weight toward 0 by the same amount and stops it there: the histograms pile up at 0 and links vanish from the diagram.</source>
+        <translation>L1 以相同的量把每个权重拉向 0，并让它停在那里：直方图在 0 处堆积，结构图中的连线消失。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="50"/>
+        <source>No penalty</source>
+        <translation>无惩罚项</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="51"/>
+        <source>A 2-40-20-1 network with no penalty: its weights spread out, and the histogram band of each layer widens as it trains.</source>
+        <translation>没有惩罚项的 2-40-20-1 网络：权重逐渐散开，每层直方图的带随着训练变宽。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="52"/>
+        <source>L1 with λ = 0.003</source>
+        <translation>L1，λ = 0.003</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="53"/>
+        <source>L1 adds λ·Σ|w|: each step moves every weight toward 0 by the same amount and stops it at exactly 0. Watch the histograms pile up at 0 and the share of zeros climb.</source>
+        <translation>L1 加上 λ·Σ|w|：每一步把每个权重向 0 移动相同的量，并让它停在恰好为 0 处。看直方图在 0 处堆积，0 的比例不断上升。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="54"/>
+        <source>Why does L2 shrink weights but almost never make one exactly 0?</source>
+        <translation>为什么 L2 会缩小权重，却几乎从不让权重恰好为 0？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="55"/>
+        <source>Links vanish</source>
+        <translation>连线消失</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="56"/>
+        <source>In the network diagram the zeroed links are gone: L1 chooses which inputs each unit keeps.</source>
+        <translation>网络结构图中变为 0 的连线不见了：L1 为每个单元选择保留哪些输入。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="57"/>
+        <source>Overfitting and L2</source>
+        <translation>过拟合与 L2</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="58"/>
+        <source>The course&apos;s story: a 2-20-3-1 network memorises noisy labels; L2 (λ/(2m)·Σ‖W‖², λ = 0.7) keeps the boundary smooth; too much λ underfits.</source>
+        <translation>课程的故事：2-20-3-1 网络记住了带噪声的标签；L2（λ/(2m)·Σ‖W‖²，λ = 0.7）让边界保持平滑；λ 太大则欠拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="59"/>
+        <source>No regularization</source>
+        <translation>不加正则化</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="60"/>
+        <source>A 2-20-3-1 network learns 100 noisy training points with no penalty. Watch the boundary bend around single points while the test loss turns upward.</source>
+        <translation>2-20-3-1 网络在没有惩罚项的情况下学习 100 个带噪声的训练点。看边界绕着个别点弯曲，同时测试损失转而上升。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="61"/>
+        <source>Why does the test loss rise while the train loss keeps falling?</source>
+        <translation>为什么训练损失一直下降，测试损失却在上升？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="62"/>
+        <source>L2 with λ = 0.7</source>
+        <translation>L2，λ = 0.7</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="63"/>
+        <source>Same points, same initial weights, now with the course&apos;s penalty λ/(2m)·Σ‖W‖² at λ = 0.7. The boundary stays smooth and the gap between train and test shrinks.</source>
+        <translation>同样的数据点，同样的初始权重，现在加上课程的惩罚项 λ/(2m)·Σ‖W‖²，λ = 0.7。边界保持平滑，训练与测试的差距缩小。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="64"/>
+        <source>Which training points does the network now get wrong on purpose?</source>
+        <translation>网络现在故意分错了哪些训练点？</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="65"/>
+        <source>Raise λ while it trains</source>
+        <translation>边训练边增大 λ</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="66"/>
+        <source>λ goes up to 3 without a restart: every weight is pulled harder toward 0, the weight norms drop and the boundary flattens.</source>
+        <translation>不重新开始，λ 增大到 3：每个权重被更用力地拉向 0，权重范数下降，边界变平。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="67"/>
+        <source>Too much</source>
+        <translation>太多了</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="68"/>
+        <source>At λ = 20 the penalty outweighs the data: the network underfits and both accuracies fall.</source>
+        <translation>λ = 20 时惩罚项压过了数据：网络欠拟合，两个准确率都下降。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="69"/>
+        <source>Somewhere between 0.7 and 20 it tipped over. How would you find where?</source>
+        <translation>在 0.7 和 20 之间的某处出现了转折。你会怎样找到它？</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1455,49 @@ Allowed: {allowed}.</source>
         <location filename="../../regviz/gui/actions/point_editor.py" line="106"/>
         <source>   click: add  ·  right-click: remove nearest</source>
         <translation>   单击：添加  ·  右键单击：删除最近的点</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="12"/>
+        <source>The overfit setup trained with AdamW: Adam (lr 0.01) plus decoupled weight decay 0.3, which takes lr·wd = 0.3% of every weight each step outside Adam&apos;s moments and adds nothing to the loss.</source>
+        <translation>overfit 的设置改用 AdamW 训练：Adam（lr 0.01）加解耦权重衰减 0.3，每一步在 Adam 的矩估计之外从每个权重取走 lr·wd = 0.3%，不给损失增加任何项。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="13"/>
+        <source>The course&apos;s setup: 2-20-3-1, ReLU/ReLU/sigmoid, the course&apos;s own initial weights (init course, seed 3), full batch, learning rate 0.3, L2 in the ÷2m form; on a look-alike of its data with its 211 training and 200 test points. Given the course&apos;s data.mat (--data data.mat) it reproduces the notebook: 94.8% train / 91.5% test, and with λ=0.7 93.8% / 93%. The notebook&apos;s dropout figures (92.9% / 95%) differ because it calls np.random.seed(1) inside forward_propagation_with_dropout, so all 30,000 steps use one and the same mask; regviz draws a fresh mask every step, which is what dropout means.</source>
+        <translation>课程的设置：2-20-3-1，ReLU/ReLU/sigmoid，课程自己的初始权重（init course，seed 3），全批量，学习率 0.3，÷2m 形式的 L2；数据仿照课程数据，有 211 个训练点和 200 个测试点。给定课程的 data.mat（--data data.mat）即可重现 notebook 的结果：训练 94.8% / 测试 91.5%，λ=0.7 时 93.8% / 93%。notebook 中丢弃法的数字（92.9% / 95%）不同，是因为它在 forward_propagation_with_dropout 里调用了 np.random.seed(1)，30,000 步用的都是同一个掩码；regviz 每一步都生成新的掩码，这才是丢弃法的本意。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="14"/>
+        <source>The same data, network and initial weights with inverted dropout, keep_prob=0.86 on both hidden layers.</source>
+        <translation>相同的数据、网络和初始权重，两个隐藏层使用反向丢弃法，keep_prob=0.86。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="15"/>
+        <source>L1 drives many weights to exactly 0: watch the share of zeros in the weight-norm plot and the links vanish in the diagram.</source>
+        <translation>L1 把许多权重推到恰好为 0：看权重范数图中 0 的比例，以及结构图中消失的连线。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="16"/>
+        <source>The same data, network and initial weights with the course&apos;s L2, λ=0.7 (÷2m): a smoother boundary and a smaller train–test gap.</source>
+        <translation>相同的数据、网络和初始权重，使用课程的 L2，λ=0.7（÷2m）：边界更平滑，训练与测试的差距更小。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="17"/>
+        <source>The book&apos;s chapter 14: spiral data 100×3, 2-64-3, L2 5e-4 on layer 1&apos;s weights and biases, Adam lr 0.02 with decay 5e-7.</source>
+        <translation>书中第 14 章：spiral 数据 100×3，2-64-3，第 1 层的权重和偏置加 L2 5e-4，Adam lr 0.02，衰减 5e-7。</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="18"/>
+        <source>No regularization: a 2-20-3-1 network memorises the noisy labels; train accuracy climbs above test. (Noisier than the course&apos;s data, noise 0.8, and 200 points, so the lesson is plain.)</source>
+        <translation>无正则化：2-20-3-1 网络记住了带噪声的标签；训练准确率升到测试准确率之上。（比课程数据噪声更大，噪声 0.8、200 个点，让这一课一目了然。）</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/content_text.py" line="19"/>
+        <source>λ far too large: the penalty dominates, the weights collapse and the boundary cannot follow the data.</source>
+        <translation>λ 太大：惩罚项占了上风，权重塌缩，边界无法贴合数据。</translation>
     </message>
 </context>
 <context>
