@@ -89,8 +89,6 @@ def run_label(config: Config, tr: Translator = english) -> str:
     return " + ".join(parts) if parts else tr(QT_TRANSLATE_NOOP("Compare", "none"))
 
 
-
-
 def shows_shrink(configs: list[Config]) -> bool:
     """Whether the runs shrink their weights in ways worth showing side by side:
     weight decay, or L2 through an optimizer other than plain SGD (under SGD, L2

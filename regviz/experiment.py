@@ -63,8 +63,6 @@ class ChangeEvent:
         return f"{tr(field.marker_label)} = {field.format(self.value, tr)}"
 
 
-
-
 @dataclass(frozen=True)
 class ExperimentState:
     """A copy of a whole run at one step: settings, points, weights, history, step,
@@ -128,8 +126,6 @@ def inapplicable_settings(config: Config, tr: Translator = english) -> dict[str,
 
 
     return why
-
-
 
 
 def _file_summary(path: str) -> tuple[int, bool] | None:

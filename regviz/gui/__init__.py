@@ -69,7 +69,6 @@ Where to start for a common change:
   ``tools/update_translations.py`` and its Chinese in the .ts.
 
 
-
 Import rule: ``regviz.core``, ``config``, ``experiment`` and ``snapshot`` never
 import this package (tests/test_import_layers.py). ``from regviz.gui import
 MainWindow`` works and imports Qt only when asked for.

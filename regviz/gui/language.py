@@ -130,8 +130,6 @@ def retranslated(text: str) -> str:
         for key, value in values.items()})
 
 
-
-
 def retranslate_texts(root) -> None:
     """Every remembered text under widget ``root`` (itself, its child widgets and
     windows, menus, actions, tabs, combo boxes, plot titles, axes and legends) in

@@ -35,6 +35,10 @@ def text_slots(root: QWidget) -> Iterator[Slot]:
     actions = {id(a): a for w in widgets for a in w.actions()}
     actions.update({id(a): a for a in root.findChildren(QAction)})
     for action in actions.values():
+        if isinstance(action.parent(), pg.GraphicsScene):
+            continue  # pyqtgraph's own context menu ("Export..."), English only
+
+
         yield action.text, action.setText
         yield action.toolTip, _tooltip_setter(action)
         yield action.statusTip, action.setStatusTip

@@ -75,8 +75,6 @@ class LessonStrip(QFrame):
             self.show_scene(*self._shown)
         super().changeEvent(event)
 
-
-
     def set_scale(self, scale: float) -> None:
         self.setStyleSheet(
             "#lesson_strip { background: #fff4c2; border-bottom: 3px solid #e69f00; }"

@@ -32,8 +32,6 @@ NEED_TWO_CLASSES = QT_TRANSLATE_NOOP(
     "PointEditor", "Add training points of at least two classes to train again.")
 
 
-
-
 def install_point_editor(window) -> PointEditor:
     editor = PointEditor(window)
     window.point_editor = editor

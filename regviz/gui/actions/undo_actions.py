@@ -137,8 +137,6 @@ class UndoActions(QObject):
                 "history and step"))
 
 
-
-
 def adopt_experiment(window, experiment: Experiment) -> None:
     """Make ``experiment`` the window's run (undo, an opened session): paused, with
     its settings in the controls, the preset box and the title."""

@@ -82,8 +82,6 @@ def translate_experiment(text: str) -> str:
     return translate("Experiment", text)
 
 
-
-
 def format_value(value, field: Field | None = None) -> str:
     """A value as its text box shows it (``field``'s word for 0 where it has one)."""
     if field is not None and field.unlimited and value == 0:

@@ -12,8 +12,6 @@ PLAY_TEXT = QT_TRANSLATE_NOOP("PlayPauseButton", "▶  Play")
 PAUSE_TEXT = QT_TRANSLATE_NOOP("PlayPauseButton", "❚❚  Pause")
 
 
-
-
 class PlayPauseButton(QPushButton):
     """Checked while training runs; its label names what a press will do.
 
@@ -29,8 +27,6 @@ class PlayPauseButton(QPushButton):
     @Slot(bool)
     def _label(self, on: bool) -> None:
         self.setText(translate("PlayPauseButton", PAUSE_TEXT if on else PLAY_TEXT))
-
-
 
     def show_running(self, running: bool) -> None:
         if self.isChecked() != running:

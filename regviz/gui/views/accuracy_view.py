@@ -22,8 +22,6 @@ class AccuracyView(HistoryPlot):
         self.add_curve("test_accuracy", QT_TRANSLATE_NOOP("Views", "test"), self.theme.test_acc,
                        dashed=True)
 
-
-
     def show_snapshot(self, snapshot) -> None:
         self.set_log_x(snapshot.config.log_steps)
         h = snapshot.history

@@ -301,8 +301,6 @@ class HistoryPlot(QWidget):
             self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
         self.plot.setLabel("bottom", self.step_axis_label(), color=self.theme.foreground)
 
-
-
     def drop_unplaceable(self) -> None:
         """Before the step axis changes: clear items of the subclass's own that may
         hold step 0 (the next snapshot puts them back where they belong)."""

@@ -53,8 +53,6 @@ def field_text(text: str) -> str:
     return translate("Field", text)
 
 
-
-
 def layout_labels(markers: Sequence[tuple[float, Sequence]], plot_width: float,
                   text_width: Callable[[str], float], lanes: int = LANES
                   ) -> list[PlacedLabel]:

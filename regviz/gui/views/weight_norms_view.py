@@ -61,8 +61,12 @@ class WeightNormsView(HistoryPlot):
             label.setStyleSheet(f"font-size: {theme.font_pt}pt; font-weight: bold;"
                                 "padding: 2px 6px;")
             self._reserve_readout()
+            if not self.l1_text:  # the hidden placeholder in the current language
+                label.setText(l1_placeholder(self._n_layers or 3))
 
     def _ensure_curves(self, n_layers: int) -> None:
+
+
         if n_layers == self._n_layers:
             return
         for curve in self.curves.values():

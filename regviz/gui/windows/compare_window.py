@@ -57,8 +57,6 @@ COMPARE_FRAME_INTERVAL_S = 1 / 15
 STEP_TEXT = QT_TRANSLATE_NOOP("Compare", "step {step:,}")
 
 
-
-
 class RunColumn(QWidget):
     """One run: a colour band with its name, its λ / weight decay / keep_prob
     editors, its decision boundary and (for decay comparisons) its shrink per step."""

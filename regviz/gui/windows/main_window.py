@@ -341,10 +341,7 @@ class MainWindow(QMainWindow):
         self.preset_box.setObjectName("preset")
         for name in preset_names():
             self.preset_box.addItem(name)
-            # As rich text, which Qt wraps: the course's description is a paragraph.
-            self.preset_box.setItemData(self.preset_box.count() - 1,
-                                        f"<p>{escape(preset_tooltip(name))}</p>",
-                                        Qt.ItemDataRole.ToolTipRole)
+        self._show_preset_tooltips()
         self.preset_box.setToolTip(fill(translate(
             "MainWindow", "Load a ready-made experiment; training restarts on its own "
             "points (keys {first}–{last})"), first=PRESET_KEYS[0], last=PRESET_KEYS[-1]))
@@ -376,6 +373,13 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(CONTROL_PANEL_WIDTH)
         return scroll
+
+    def _show_preset_tooltips(self) -> None:
+        for index in range(self.preset_box.count()):
+            # As rich text, which Qt wraps: the course's description is a paragraph.
+            text = preset_tooltip(self.preset_box.itemText(index))
+            self.preset_box.setItemData(index, f"<p>{escape(text)}</p>",
+                                        Qt.ItemDataRole.ToolTipRole)
 
     def _build_data_note(self) -> QLabel:
         """Shown while the run trains on points edited by hand: the numbers are then
@@ -667,8 +671,7 @@ class MainWindow(QMainWindow):
         """Every text in the current language; the run goes on untouched."""
         retranslate_texts(self)
         self.control_panel.retranslate()
-
-
+        self._show_preset_tooltips()
         self._update_title()
         for label in (self.rate_label, self.gap_label, self.step_counter):
             label.setText("")  # made again from the snapshot below

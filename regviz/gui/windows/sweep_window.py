@@ -422,8 +422,6 @@ class SweepWindow(QWidget):
         self._show_base_settings()
         self._set_status(retranslated(self._status_text), self._status_error)
 
-
-
     # -- shutting down ------------------------------------------------------------------
 
 
