@@ -264,12 +264,16 @@ def test_start_language_follows_the_remembered_choice_then_the_system(chinese_th
 # -- the command line ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("bad", ["fr", "zh_TW", "chinese", ""])
-def test_lang_names_the_allowed_values_and_exits_2(bad, capsys):
+def test_lang_names_the_allowed_values_and_exits_2(bad, capsys, tmp_path):
     from regviz.cli import main
 
-    assert main(["--lang", bad, "--steps", "1", "--report", "r.json"]) == 2
+    report = tmp_path / "r.json"
+    assert main(["--lang", bad, "--steps", "1", "--report", str(report)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--lang" in err[0] and "en, zh_CN" in err[0], err
+    assert not report.exists()  # refused before any work
+
+
 
 
 def test_lang_accepts_the_usual_spellings():
@@ -352,3 +356,35 @@ def test_chinese_text_is_drawn_with_the_bundled_subset(qapp):
     layout.endLayout()
     families = {run.rawFont().familyName() for run in layout.glyphRuns()}
     assert families == {FONT_FAMILY, CJK_FONT_FAMILY}
+
+
+# -- pictures --------------------------------------------------------------------------------
+
+def test_chinese_window_matches_its_baseline(assert_screenshot, chinese_then_english):
+    from regviz.gui.screenshot import render_window_image
+
+    image = render_window_image(load_preset("l2"), 3000, language=CHINESE)
+    assert_screenshot("window_zh_CN", image)
+
+
+def test_chinese_lesson_matches_its_baseline(assert_screenshot, chinese_then_english):
+    """The lesson strip's caption and question, in large type, in Chinese."""
+    from regviz.gui.actions.lesson_mode import lesson_mode
+    from regviz.gui.screenshot import render_window_image
+    from regviz.lesson import load_lesson
+
+    lesson = load_lesson("overfitting_and_l2")
+    image = render_window_image(
+        lesson.scenes[1].config, 3000, language=CHINESE,
+        prepare=lambda w: lesson_mode(w).start(lesson, 1, drive=False))
+    assert_screenshot("window_lesson_zh_CN", image)
+
+
+def test_chinese_presentation_mode_matches_its_baseline(assert_screenshot, chinese_then_english):
+    from regviz.gui.actions.presentation import set_presentation
+    from regviz.gui.screenshot import render_window_image
+
+    image = render_window_image(
+        load_preset("dropout"), 1500, size=(1280, 720), language=CHINESE,
+        prepare=lambda w: set_presentation(w, True, full_screen=False))
+    assert_screenshot("presentation_mode_zh_CN_1280x720", image)

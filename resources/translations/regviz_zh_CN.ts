@@ -77,62 +77,62 @@
         <translation>第 {step:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="89"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="87"/>
         <source>decay</source>
         <translation>衰减</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="91"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="89"/>
         <source>keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="100"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="98"/>
         <source>{setting} of this run only: {help}</source>
         <translation>仅本实验的{setting}：{help}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="205"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="203"/>
         <source>Start or pause every run (Space)</source>
         <translation>开始或暂停所有实验 (Space)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="206"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="204"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="208"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="206"/>
         <source>Every run back to step 0 and the shared initial weights (R)</source>
         <translation>所有实验回到第 0 步和共同的初始权重 (R)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="222"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="220"/>
         <source>How many runs to compare ({least}–{most}); changing it restarts every run</source>
         <translation>要对比的实验个数（{least}–{most}）；更改后所有实验重新开始</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="226"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="224"/>
         <source>Runs</source>
         <translation>实验数</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="236"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="234"/>
         <source>A ready-made comparison; choosing one restarts every run</source>
         <translation>预设的对比；选择后所有实验重新开始</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="239"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="237"/>
         <source>Same data · same initial weights · only the regularization differs</source>
         <translation>相同数据 · 相同初始权重 · 只有正则化不同</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="294"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="292"/>
         <source>Accuracy of each run now, measured without dropout; the gap (train − test, in percentage points) is the overfitting.</source>
         <translation>每个实验当前的准确率（不使用丢弃法测量）；差距（训练 − 测试，单位为百分点）就是过拟合的程度。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="297"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="295"/>
         <source>Accuracy now, without dropout.
 gap = train − test (percentage points):
 the bigger it is, the more the run overfits.</source>
@@ -141,12 +141,12 @@ the bigger it is, the more the run overfits.</source>
 差距越大，过拟合越严重。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="449"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="447"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="497"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="495"/>
         <source>regviz — compare runs ({preset})</source>
         <translation>regviz — 对比实验（{preset}）</translation>
     </message>
@@ -201,57 +201,57 @@ Allowed: {allowed}.</source>
 允许的值：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="196"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="194"/>
         <source>e.g. 20,3</source>
         <translation>例如 20,3</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="198"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="196"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="200"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="198"/>
         <source>generated</source>
         <translation>自动生成</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="209"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="207"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="211"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="209"/>
         <source>Choose a CSV (x1, x2, label), NPZ or .mat file</source>
         <translation>选择 CSV（x1, x2, 标签）、NPZ 或 .mat 文件</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="246"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="244"/>
         <source> Log scale; the far right is {word} (no limit).</source>
         <translation> 对数刻度；最右端为 {word}（不限速）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="249"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="247"/>
         <source> Log scale; the far left is 0.</source>
         <translation> 对数刻度；最左端为 0。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="351"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="349"/>
         <source>Train on points from a file</source>
         <translation>用文件中的数据点训练</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="352"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="350"/>
         <source>Points (*.csv *.npz *.mat);;All files (*)</source>
         <translation>数据点 (*.csv *.npz *.mat);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="405"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="403"/>
         <source>New points</source>
         <translation>新数据点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="474"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="472"/>
         <source>What training minimises right now: the data loss plus the penalty as configured, the term the penalty adds to each gradient, and dropout.</source>
         <translation>训练此刻最小化的目标：数据损失加上按设置计算的惩罚项、惩罚项给每个梯度增加的项，以及丢弃法。</translation>
     </message>
@@ -259,32 +259,32 @@ Allowed: {allowed}.</source>
 <context>
     <name>Experiment</name>
     <message>
-        <location filename="../../regviz/experiment.py" line="109"/>
+        <location filename="../../regviz/experiment.py" line="107"/>
         <source> ({count} points)</source>
         <translation>（{count} 个点）</translation>
     </message>
     <message>
-        <location filename="../../regviz/experiment.py" line="112"/>
+        <location filename="../../regviz/experiment.py" line="110"/>
         <source>The points come from {file}{count}; clear Data file to use generated points.</source>
         <translation>数据点来自 {file}{count}；清空“数据文件”即可使用自动生成的点。</translation>
     </message>
     <message>
-        <location filename="../../regviz/experiment.py" line="115"/>
+        <location filename="../../regviz/experiment.py" line="113"/>
         <source>The points come from {file}{count}: its labels decide the classes.</source>
         <translation>数据点来自 {file}{count}：类别由文件中的标签决定。</translation>
     </message>
     <message>
-        <location filename="../../regviz/experiment.py" line="120"/>
+        <location filename="../../regviz/experiment.py" line="118"/>
         <source>{file} brings its own train/test split.</source>
         <translation>{file} 自带训练集/测试集划分。</translation>
     </message>
     <message>
-        <location filename="../../regviz/experiment.py" line="123"/>
+        <location filename="../../regviz/experiment.py" line="121"/>
         <source>The {dataset} dataset always has 2 classes; Classes applies to {datasets}.</source>
         <translation>{dataset} 数据集总是 2 个类别；“类别数”只适用于 {datasets}。</translation>
     </message>
     <message>
-        <location filename="../../regviz/experiment.py" line="126"/>
+        <location filename="../../regviz/experiment.py" line="124"/>
         <source> and </source>
         <translation> 和 </translation>
     </message>
@@ -890,32 +890,32 @@ Allowed: {allowed}.</source>
         <translation>退出课程：恢复所有控件</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="97"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="95"/>
         <source>{lesson} · scene {n} of {count}{title}</source>
         <translation>{lesson} · 第 {n} 个场景，共 {count} 个{title}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="101"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="99"/>
         <source>Ask the class: {question}</source>
         <translation>问问全班：{question}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="132"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="130"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="144"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="142"/>
         <source>Next scene</source>
         <translation>下一个场景</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="145"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="143"/>
         <source>Previous scene</source>
         <translation>上一个场景</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="146"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="144"/>
         <source>Leave the lesson</source>
         <translation>退出课程</translation>
     </message>
@@ -1183,14 +1183,14 @@ Allowed: {allowed}.</source>
         <translation>权重范数</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="484"/>
-        <location filename="../../regviz/gui/windows/main_window.py" line="636"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="482"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="640"/>
         <source>{message} — training is paused.</source>
         <translation>{message} — 训练已暂停。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/compare_window.py" line="498"/>
-        <location filename="../../regviz/gui/windows/main_window.py" line="656"/>
+        <location filename="../../regviz/gui/windows/compare_window.py" line="496"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="660"/>
         <location filename="../../regviz/gui/windows/sweep_window.py" line="241"/>
         <source>custom</source>
         <translation>自定义</translation>
@@ -1307,7 +1307,7 @@ Allowed: {allowed}.</source>
     </message>
     <message>
         <location filename="../../regviz/gui/windows/main_window.py" line="324"/>
-        <location filename="../../regviz/gui/windows/main_window.py" line="503"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="507"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -1322,42 +1322,42 @@ Allowed: {allowed}.</source>
         <translation>自上次重置以来的训练步数（权重更新次数）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="348"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="345"/>
         <source>Load a ready-made experiment; training restarts on its own points (keys {first}–{last})</source>
         <translation>载入预设的实验；用它自己的数据点重新开始训练（快捷键 {first}–{last}）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="357"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="354"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="383"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="387"/>
         <source>✎ Training on your edited points, not the preset&apos;s. Choose a preset (or its key) to get its points back.</source>
         <translation>✎ 正在用你编辑过的数据点训练，而不是预设的数据点。选择一个预设（或按它的快捷键）即可恢复它的数据点。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="404"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="408"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="406"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="410"/>
         <source>Weight histograms</source>
         <translation>权重直方图</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="410"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="414"/>
         <source>Constraint</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="547"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="551"/>
         <source>Preset {name}</source>
         <translation>预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="657"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="661"/>
         <source> · your edited points</source>
         <translation> · 你编辑的数据点</translation>
     </message>
@@ -1396,63 +1396,63 @@ Allowed: {allowed}.</source>
         <translation>至少添加两个类别的训练点才能继续训练。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="66"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="64"/>
         <source>&amp;Edit points</source>
         <translation>编辑数据点(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="69"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="67"/>
         <source>Click in the decision boundary to add a point, right-click to remove the nearest</source>
         <translation>在决策边界图中单击添加一个点，右键单击删除最近的点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="73"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="71"/>
         <source>&amp;Clear all points</source>
         <translation>清除所有数据点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="80"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="78"/>
         <source>Edit points</source>
         <translation>编辑数据点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="83"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="81"/>
         <source> New point:  class </source>
         <translation> 新数据点：  类别 </translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="86"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="84"/>
         <source>The class of the points you add (its colour in the plot)</source>
         <translation>添加的数据点的类别（即它在图中的颜色）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="92"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="90"/>
         <source>as a training point (the network learns it)</source>
         <translation>作为训练点（网络会学习它）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="93"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="91"/>
         <source>as a test point (only measured)</source>
         <translation>作为测试点（只用来测量）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="95"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="93"/>
         <source>Training points change the data loss and so the boundary; test points only change the test loss</source>
         <translation>训练点会改变数据损失，从而改变边界；测试点只改变测试损失</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="99"/>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="206"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="97"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="204"/>
         <source>Clear all points</source>
         <translation>清除所有数据点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="101"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="99"/>
         <source>Remove every point; training waits until you have added training points of two classes</source>
         <translation>删除所有数据点；训练会等到你添加了两个类别的训练点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/point_editor.py" line="106"/>
+        <location filename="../../regviz/gui/actions/point_editor.py" line="104"/>
         <source>   click: add  ·  right-click: remove nearest</source>
         <translation>   单击：添加  ·  右键单击：删除最近的点</translation>
     </message>
@@ -2364,78 +2364,78 @@ train {train:.0f}% · test {test:.0f}%</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="495"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="493"/>
         <source>step {step:,}</source>
         <translation>第 {step:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="19"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="20"/>
         <source>keep_prob {kp:g} — {dropped} of {hidden} hidden units dropped for training point #{point} at step {step:,}</source>
         <translation>keep_prob {kp:g} — 第 {step:,} 步，训练点 #{point} 丢弃了 {hidden} 个隐藏单元中的 {dropped} 个</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="37"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="38"/>
         <source>Units as circles, links coloured by the sign of the weight (blue +, orange −) and as thick as its size. Grey crossed units were switched off by dropout in this step for the selected training point; the raster on the right shows every unit (row) for every training point (column) this step: dark means dropped. Click two links to see them in the Constraint tab (highlighted, x and y).</source>
         <translation>圆圈是单元，连线的颜色表示权重的正负（蓝 +，橙 −），粗细表示大小。灰色打叉的单元是这一步中丢弃法对所选训练点关闭的单元；右边的栅格图显示这一步每个训练点（列）的每个单元（行）：深色表示被丢弃。单击两条连线，可在“约束”标签页中查看它们（高亮显示为 x 和 y）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="162"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="163"/>
         <source>input</source>
         <translation>输入层</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="163"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="164"/>
         <source>hidden {layer}</source>
         <translation>隐藏层 {layer}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="165"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="166"/>
         <source>output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="169"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="170"/>
         <source>{layer}
 {units} units</source>
         <translation>{layer}
 {units} 个单元</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="171"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="172"/>
         <source>{layer}
 ({drawn} drawn)</source>
         <translation>{layer}
 （画出 {drawn} 个）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="327"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="338"/>
         <source>keep_prob {kp:g} — no dropout: every unit is used (step {step:,})</source>
         <translation>keep_prob {kp:g} — 不丢弃：使用全部单元（第 {step:,} 步）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="331"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="342"/>
         <source>keep_prob {kp:g} — training point #{point} is not in this step&apos;s mini-batch</source>
         <translation>keep_prob {kp:g} — 训练点 #{point} 不在这一步的小批量中</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="349"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="360"/>
         <source>no dropout
 (keep_prob = 1)</source>
         <translation>不丢弃
 （keep_prob = 1）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="483"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="494"/>
         <source>dropout masks this step</source>
         <translation>本步的丢弃掩码</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="485"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="496"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="486"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="497"/>
         <source>training point</source>
         <translation>训练点</translation>
     </message>
@@ -2552,7 +2552,7 @@ test error {error:.1f}%</source>
         <translation>每层权重的 Frobenius 范数 ‖W‖ 随步数的变化。惩罚项会把它拉低；开启 L1 时，下面一行显示每层中恰好为 0 的权重比例和 Σ|W|。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/weight_norms_view.py" line="115"/>
+        <location filename="../../regviz/gui/views/weight_norms_view.py" line="119"/>
         <source>exact zeros: {zeros}   ·   Σ|W|: {sums}</source>
         <translation>恰好为 0：{zeros}   ·   Σ|W|：{sums}</translation>
     </message>
