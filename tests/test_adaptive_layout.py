@@ -171,6 +171,28 @@ def test_views_stay_put_when_formula_captions_and_banners_change(window, size, p
     assert w.boundary_view.ensemble_shown
 
 
+@pytest.mark.parametrize("preset", ["overfit", "dropout"])
+def test_nothing_moves_when_play_becomes_pause_and_the_step_grows(window, preset):
+    """Seen live at 1280×720 in presentation mode: pressing Play turned "Play" into
+    the wider "Pause", the compact bar re-wrapped onto a third line and every view
+    jumped down (the network diagram was left 60 pixels)."""
+    from dataclasses import replace
+
+    w = window((1280, 720), True, preset=preset)
+
+    def places():
+        settle()
+        return ({v.objectName(): rect_in(v, w) for v in w.views if v.isVisible()},
+                w.bar.height())
+
+    before = places()
+    w.play_button.show_running(True)
+    w.show_snapshot(replace(take_snapshot(w.experiment), step=88_888))
+    after = places()
+    assert w.play_button.text().endswith("Pause") and "88,888" in w.step_counter.text()
+    assert after == before
+
+
 # -- contrast ----------------------------------------------------------------------------------
 
 def relative_luminance(rgb) -> float:

@@ -279,3 +279,63 @@ def test_switching_the_log_step_axis_off_with_only_step_0_draws_cleanly(make_vie
     view.grab()  # paints, computing every item's bounds
     x, _ = view.curves["train_data_loss"].getData()
     assert list(x) == [0.0] and not view.log_x  # step 0 back, as a dot at x = 0
+
+
+@pytest.mark.parametrize("width", [300, 460, 700, 1400])
+@pytest.mark.parametrize("top", [200, 3000, 20_000, 100_000])
+def test_log_step_axis_labels_never_run_together(make_view, width, top):
+    """Seen live at 1280×720: "1,0002,000" under the cost plot. Whatever the axis's
+    width and range, the labels drawn on it keep a gap: their boxes, placed where
+    each label's step is on the axis, do not touch."""
+    import math
+    from dataclasses import replace
+
+    from PySide6.QtGui import QFontMetricsF
+
+    view = make_view(CostView, size=(width, 400))
+    n = 200
+    snapshot = fake_snapshot(step=top, n_history=n)
+    steps = np.linspace(0, top, n).round()
+    history = dict(snapshot.history, step=steps)
+    view.show_snapshot(replace(snapshot, history=history,
+                               config=snapshot.config.with_values(log_steps=True)))
+    QApplication.processEvents()
+    axis = view.plot.getAxis("bottom")
+    (x0, x1), _ = view.plot.vb.viewRange()
+    px_per_unit = view.plot.vb.width() / (x1 - x0)
+    metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+    major = axis._tickLevels[0]
+    labels = [(float(text.replace(",", "")), text) for _, text in major if text]
+    labels = [(math.log10(step), text) for step, text in labels if x0 <= math.log10(step) <= x1]
+    assert len(labels) >= 2  # at least two decades' labels on every axis tried
+    boxes = [((pos - x0) * px_per_unit - metrics.horizontalAdvance(text) / 2,
+              (pos - x0) * px_per_unit + metrics.horizontalAdvance(text) / 2)
+             for pos, text in labels]
+    for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+        assert left - right >= 2, (labels, boxes)
+    if width >= 1400 and top <= 200:
+        assert any(text.startswith("2") for _, text in labels)  # 1, 2, 5 where room
+
+
+@pytest.mark.parametrize("width", [360, 460, 900])
+@pytest.mark.parametrize("lowest_at", [2, 45, 50, 55, 60, 98])
+def test_the_lowest_test_loss_label_is_never_cut_off_by_the_plot_edges(make_view, width,
+                                                                       lowest_at):
+    """Seen live at 1280×720 in presentation mode: "lowest test loss, step 120" lost
+    its first words to the plot's left edge. Wherever the star is, the label lies
+    inside the data area."""
+    from dataclasses import replace
+
+    view = make_view(CostView, size=(width, 380))
+    view.apply_theme(Theme.light().scaled(1.6))  # presentation mode's type
+    snapshot = fake_snapshot(step=1000, n_history=101)
+    test_loss = 0.3 + 0.002 * (np.arange(101) - lowest_at) ** 2 / 100
+    snapshot = replace(snapshot, history=dict(snapshot.history, test_loss=test_loss))
+    view.show_snapshot(snapshot)
+    QApplication.processEvents()
+    view.show_snapshot(snapshot)  # placed again with the plot at its final size
+    assert view.early_stop_step == snapshot.history["step"][lowest_at]
+    label = view.early_stop_label
+    box = label.mapRectToScene(label.textItem.mapRectToParent(label.textItem.boundingRect()))
+    area = view.plot.vb.sceneBoundingRect()
+    assert area.left() - 1 <= box.left() and box.right() <= area.right() + 1, (box, area)

@@ -151,6 +151,7 @@ class FieldControl(QWidget):
         super().__init__(parent)
         self.field = field
         self.setObjectName(f"{field.name}_control")
+        self.compact = False  # shown in the compact bar (see fit_editor)
         self.slider: QSlider | None = None
         self.scale: SliderScale | None = None
         self.browse_button: QPushButton | None = None
@@ -231,12 +232,18 @@ class FieldControl(QWidget):
 
     def fit_editor(self) -> None:
         """Size the number field for its current font (presentation mode makes it
-        1.6× larger: a width fixed for the small font cut "0.00005" short)."""
+        1.6× larger: a width fixed for the small font cut "0.00005" short).
+
+        In the compact bar (``compact``) field and slider are narrower: four settings
+        and the transport share two lines of a 1280-pixel screen in presentation
+        mode's type, and the values a demo types there are short."""
         if self.slider is not None:
-            # Wide enough for "0.000005" in the field's own font.
-            self.editor.setFixedWidth(self.editor.fontMetrics().horizontalAdvance("0.000005")
-                                      + 16)
-            self.slider.setMinimumWidth(self.editor.fontMetrics().averageCharWidth() * 8)
+            metrics = self.editor.fontMetrics()
+            widest = "0.00005" if self.compact else "0.000005"
+            self.editor.setFixedWidth(metrics.horizontalAdvance(widest) + 16)
+            self.slider.setMinimumWidth(metrics.averageCharWidth() * (5 if self.compact else 8))
+            self.slider.setMaximumWidth(metrics.averageCharWidth() * 5 if self.compact
+                                        else 16_777_215)
 
     def _slider_note(self) -> str:
         f = self.field
@@ -443,6 +450,8 @@ class ControlPanel(QWidget):
         form.takeRow(row)
         label.setMinimumWidth(0)
         control.set_errors_inline(False)
+        control.compact = True
+        control.fit_editor()
         self.lent.add(name)
         return label, control
 
@@ -454,6 +463,7 @@ class ControlPanel(QWidget):
         row, _ = form.getWidgetPosition(control.error_label)
         form.insertRow(row, label, control)
         control.set_errors_inline(True)
+        control.compact = False
         self.lent.discard(name)
         self.refit()
 

@@ -26,7 +26,24 @@ class PlayPauseButton(QPushButton):
 
     @Slot(bool)
     def _label(self, on: bool) -> None:
-        self.setText(translate("PlayPauseButton", PAUSE_TEXT if on else PLAY_TEXT))
+        self.setText(self.texts[on])
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        """(paused, running): the label while paused and while training."""
+        return (translate("PlayPauseButton", PLAY_TEXT), translate("PlayPauseButton", PAUSE_TEXT))
+
+    def sizeHint(self):  # noqa: N802 (Qt's name)
+        # As wide as the wider of its two labels: pressing Play must not move the
+        # buttons after it (in the compact bar it re-wrapped the whole bar).
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in self.texts)
+        hint.setWidth(hint.width() + max(0, widest - metrics.horizontalAdvance(self.text())))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        return self.sizeHint()
 
     def show_running(self, running: bool) -> None:
         if self.isChecked() != running:

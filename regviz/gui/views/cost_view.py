@@ -72,6 +72,7 @@ class CostView(HistoryPlot):
         self.plot.addItem(self.early_stop_label, ignoreBounds=True)
         self.early_stop_label.hide()
         self.early_stop_step: int | None = None
+        self._label_fit = None  # (text, plot width) the label was last fitted to
 
     def show_snapshot(self, snapshot) -> None:
         self.set_log_x(snapshot.config.log_steps)
@@ -120,10 +121,24 @@ class CostView(HistoryPlot):
         self.early_stop_label.show()
 
     def _place_early_stop_label(self, step: float, loss: float, log_y: bool) -> None:
-        # Near an edge the label would be cut off: hang it away from that edge.
+        # Centred over the star, but never cut off by an edge of the plot: shifted
+        # sideways just enough (in pixels: a narrow plot had its first words cut).
         (x_low, x_high), (y_low, y_high) = self.plot.vb.viewRange()
         at = (self.x_position(step) - x_low) / ((x_high - x_low) or 1.0)
-        x_anchor = 1.0 if at > 0.7 else 0.0 if at < 0.3 else 0.5
+        plot_px = self.plot.vb.width() or 1.0
+        label = self.early_stop_label
+        fit = (label.toPlainText(), plot_px)
+        if fit != self._label_fit:  # (re-laying out its text every frame costs)
+            self._label_fit = fit
+            label.setTextWidth(-1)  # its natural width; wrapped only if the plot is narrower
+            if label.textItem.boundingRect().width() > plot_px:
+                label.setTextWidth(plot_px)
+        label_px = label.textItem.boundingRect().width() or 1.0
+        star_px = at * plot_px
+        lowest = 1.0 - (plot_px - star_px) / label_px  # the right edge inside
+        highest = star_px / label_px  # the left edge inside
+        x_anchor = min(max(0.5, lowest), highest) if lowest <= highest else at
+        x_anchor = min(1.0, max(0.0, x_anchor))
         y = np.log10(loss) if log_y else loss
         below = y > 0.5 * (y_low + y_high)  # high up: hang the label under the star
         self.early_stop_label.setAnchor((x_anchor, -0.2 if below else 1.15))
@@ -136,6 +151,7 @@ class CostView(HistoryPlot):
             marker.setSymbolPen(pg.mkPen(theme.foreground, width=1.2))
             self.early_stop_label.setColor(theme.foreground)
             self.early_stop_label.setFont(QFont("DejaVu Sans", theme.font_pt - 1))
+            self._label_fit = None  # its width changes with the type
             marker.setSymbolSize(22 * theme.scale)
             self.early_stop_step = None  # its text made again (a language switch too)
 

@@ -7,6 +7,7 @@ per pixel column first (see decimate.py)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -73,7 +74,10 @@ class HistoryPlot(QWidget):
         self._x_range = None
         self._x_top = None
         self._y_range = None
+        self._step_ticks = None  # the log axis's ticks as last set
         self.plot.enableAutoRange(x=False, y=False)  # see _fit_x and fit_y
+        # The labels a log step axis has room for depend on its width.
+        self.plot.vb.sigResized.connect(self._set_step_ticks)
         self._hover = pg.TextItem(anchor=(0, 1))
         self._hover.setZValue(100)
         self.plot.addItem(self._hover, ignoreBounds=True)
@@ -223,6 +227,11 @@ class HistoryPlot(QWidget):
         if curve.opts["symbol"] != symbol:
             curve.setSymbol(symbol)
             curve.setSymbolBrush(curve.opts["pen"].color() if symbol else None)
+            # The legend is a cached picture: its sample kept the dot of step 0
+            # for the rest of the run.
+            self.legend.update()
+            for sample, _ in self.legend.items:
+                sample.update()
         if len(x):
             self._fit_x(float(x[0]), float(x[-1]))
 
@@ -253,20 +262,24 @@ class HistoryPlot(QWidget):
             self.plot.setXRange(*x_range, padding=0.02)
             self._set_step_ticks()
 
-    def _set_step_ticks(self) -> None:
+    def _set_step_ticks(self, *_) -> None:
         """The log axis's labels as dense as its width and type allow (1, 2, 5 × 10^k
         ran into each other in presentation mode's larger type)."""
         if not self.log_x or self._x_range is None:
-            self.plot.getAxis("bottom").setTicks(None)
+            if self._step_ticks is not None:
+                self._step_ticks = None
+                self.plot.getAxis("bottom").setTicks(None)
             return
         low, high = self._x_range
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(float(self.theme.font_pt))
-        label_px = QFontMetricsF(font).horizontalAdvance("1,000")
+        metrics = QFontMetricsF(font)
         width = self.plot.vb.width() or self.plot_widget.width()
-        per_decade = width / max(high - low, 1e-9)
-        self.plot.getAxis("bottom").setTicks(
-            log_step_ticks(low, high, dense=per_decade >= 3.5 * label_px))
+        ticks = log_step_ticks(low, high, decade_px=width / max(high - low, 1e-9),
+                               label_px=metrics.horizontalAdvance)
+        if ticks != self._step_ticks:  # a new picture of the axis only when they change
+            self._step_ticks = ticks
+            self.plot.getAxis("bottom").setTicks(ticks)
 
     def step_axis_label(self) -> str:
         return (translate("Views", "step (log scale)") if self.log_x
@@ -519,26 +532,47 @@ class HistoryPlot(QWidget):
         self._hover.fill = pg.mkBrush(theme.background)
 
 
-def log_step_ticks(low: float, high: float,
-                   dense: bool = True) -> list[list[tuple[float, str]]]:
-    """Ticks of a log step axis from 10^low to 10^high: labelled at 1, 2 and 5 × 10^k
-    over a short range (1 and 10^k only over a long one, or where ``dense`` is
-    False: too few pixels per decade), unlabelled at the other whole multiples.
-    pyqtgraph's own log ticks labelled every minor tick, and over two or three
-    decades those labels ran into each other."""
-    labelled_multiples = (1, 2, 5) if high - low < 2.5 and dense else (1,)
+def log_step_ticks(low: float, high: float, decade_px: float = math.inf,
+                   label_px: Callable[[str], float] = lambda text: 0.0,
+                   ) -> list[list[tuple[float, str]]]:
+    """Ticks of a log step axis from 10^low to 10^high, ``decade_px`` pixels a
+    decade: over a short range labelled at 1, 2 and 5 × 10^k where the labels have
+    room, at 1 and 3 × 10^k where they have less; otherwise at 10^k only (every
+    other decade where even that is too tight); unlabelled at the other whole
+    multiples.
+
+    ``label_px(text)`` is a label's width; two labels need their half widths and a
+    gap of an "0" between their centres. pyqtgraph's own log ticks labelled every
+    minor tick, and "1,0002,000" ran together on a 1280-pixel screen."""
+    def fits(multiples) -> bool:
+        positions = sorted(math.log10(m * 10.0 ** k) for k in range(math.floor(low),
+                                                                     math.ceil(high) + 1)
+                           for m in multiples)
+        for a, b in zip(positions, positions[1:], strict=False):
+            need = 0.5 * (label_px(_step_text(a)) + label_px(_step_text(b))) + label_px("0")
+            if (b - a) * decade_px < need:
+                return False
+        return True
+
+    # Over a long range, decades only: more labels there read as noise.
+    choices = ((1, 2, 5), (1, 3), (1,)) if high - low < 2.5 else ((1,),)
+    labelled = next((m for m in choices if fits(m)), ())
+    every = 1 if labelled else 2  # decades only, and only every other one
     major, minor = [], []
     for k in range(math.floor(low), math.ceil(high) + 1):
         for m in range(1, 10):
-            value = m * 10.0 ** k
-            position = math.log10(value)
+            position = math.log10(m * 10.0 ** k)
             if not low - 1e-9 <= position <= high + 1e-9:
                 continue
-            if m in labelled_multiples:
-                major.append((position, f"{value:,.0f}"))
+            if m in labelled or (not labelled and m == 1 and k % every == 0):
+                major.append((position, _step_text(position)))
             else:
                 minor.append((position, ""))
     return [major, minor]
+
+
+def _step_text(position: float) -> str:
+    return f"{10.0 ** position:,.0f}"
 
 
 def nice_ceiling(value: float) -> float:
