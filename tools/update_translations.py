@@ -112,7 +112,14 @@ def messages(ts: Path) -> dict[tuple[str, str], str]:
 
 
 def used_characters(ts: Path) -> set[str]:
-    return {ch for text in messages(ts).values() for ch in text} | set(ALWAYS)
+    """Every character the translation, the language menu (each language named in
+    itself) and ASCII need."""
+    from regviz.translatable import LANGUAGES
+
+    return ({ch for text in messages(ts).values() for ch in text}
+            | set("".join(LANGUAGES.values())) | set(ALWAYS))
+
+
 
 
 def cut_font(cjk_font: Path, characters: set[str], out: Path) -> None:

@@ -201,57 +201,57 @@ Allowed: {allowed}.</source>
 允许的值：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="194"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="195"/>
         <source>e.g. 20,3</source>
         <translation>例如 20,3</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="196"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="197"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="198"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="199"/>
         <source>generated</source>
         <translation>自动生成</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="207"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="208"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="209"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="210"/>
         <source>Choose a CSV (x1, x2, label), NPZ or .mat file</source>
         <translation>选择 CSV（x1, x2, 标签）、NPZ 或 .mat 文件</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="244"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="251"/>
         <source> Log scale; the far right is {word} (no limit).</source>
         <translation> 对数刻度；最右端为 {word}（不限速）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="247"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="254"/>
         <source> Log scale; the far left is 0.</source>
         <translation> 对数刻度；最左端为 0。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="349"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="356"/>
         <source>Train on points from a file</source>
         <translation>用文件中的数据点训练</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="350"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="357"/>
         <source>Points (*.csv *.npz *.mat);;All files (*)</source>
         <translation>数据点 (*.csv *.npz *.mat);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="403"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="410"/>
         <source>New points</source>
         <translation>新数据点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/control_panel.py" line="472"/>
+        <location filename="../../regviz/gui/controls/control_panel.py" line="482"/>
         <source>What training minimises right now: the data loss plus the penalty as configured, the term the penalty adds to each gradient, and dropout.</source>
         <translation>训练此刻最小化的目标：数据损失加上按设置计算的惩罚项、惩罚项给每个梯度增加的项，以及丢弃法。</translation>
     </message>
@@ -2344,98 +2344,98 @@ train {train:.0f}% · test {test:.0f}%</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="92"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="96"/>
         <source>log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="94"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="98"/>
         <source>Show the y axis on a log scale: small losses stay visible</source>
         <translation>y 轴用对数刻度显示：很小的损失也看得见</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="272"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="285"/>
         <source>step (log scale)</source>
         <translation>步数（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="273"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="286"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="493"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="506"/>
         <source>step {step:,}</source>
         <translation>第 {step:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="20"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="19"/>
         <source>keep_prob {kp:g} — {dropped} of {hidden} hidden units dropped for training point #{point} at step {step:,}</source>
         <translation>keep_prob {kp:g} — 第 {step:,} 步，训练点 #{point} 丢弃了 {hidden} 个隐藏单元中的 {dropped} 个</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="38"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="37"/>
         <source>Units as circles, links coloured by the sign of the weight (blue +, orange −) and as thick as its size. Grey crossed units were switched off by dropout in this step for the selected training point; the raster on the right shows every unit (row) for every training point (column) this step: dark means dropped. Click two links to see them in the Constraint tab (highlighted, x and y).</source>
         <translation>圆圈是单元，连线的颜色表示权重的正负（蓝 +，橙 −），粗细表示大小。灰色打叉的单元是这一步中丢弃法对所选训练点关闭的单元；右边的栅格图显示这一步每个训练点（列）的每个单元（行）：深色表示被丢弃。单击两条连线，可在“约束”标签页中查看它们（高亮显示为 x 和 y）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="163"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="162"/>
         <source>input</source>
         <translation>输入层</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="164"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="163"/>
         <source>hidden {layer}</source>
         <translation>隐藏层 {layer}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="166"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="165"/>
         <source>output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="170"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="169"/>
         <source>{layer}
 {units} units</source>
         <translation>{layer}
 {units} 个单元</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="172"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="171"/>
         <source>{layer}
 ({drawn} drawn)</source>
         <translation>{layer}
 （画出 {drawn} 个）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="338"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="327"/>
         <source>keep_prob {kp:g} — no dropout: every unit is used (step {step:,})</source>
         <translation>keep_prob {kp:g} — 不丢弃：使用全部单元（第 {step:,} 步）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="342"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="331"/>
         <source>keep_prob {kp:g} — training point #{point} is not in this step&apos;s mini-batch</source>
         <translation>keep_prob {kp:g} — 训练点 #{point} 不在这一步的小批量中</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="360"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="349"/>
         <source>no dropout
 (keep_prob = 1)</source>
         <translation>不丢弃
 （keep_prob = 1）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="494"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="483"/>
         <source>dropout masks this step</source>
         <translation>本步的丢弃掩码</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="496"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="485"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="497"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="486"/>
         <source>training point</source>
         <translation>训练点</translation>
     </message>
