@@ -89,8 +89,6 @@ class Field:
                 QT_TRANSLATE_NOOP("Field", "off"))
         if isinstance(value, tuple):
             return ",".join(map(str, value)) if value else tr(QT_TRANSLATE_NOOP("Field", "all"))
-
-
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)

@@ -123,8 +123,6 @@ def inapplicable_settings(config: Config, tr: Translator = english) -> dict[str,
             "{datasets}.")).format(dataset=config.dataset,
                                    datasets=tr(QT_TRANSLATE_NOOP("Experiment", " and ")).join(
                                        MULTICLASS_DATASETS))
-
-
     return why
 
 
@@ -355,7 +353,6 @@ class Experiment:
             "events": [{"step": e.step, "name": e.name, "value": e.value} for e in self.events],
             "history_points": int(len(h.step)),
         }
-
 
     def evaluate(self) -> dict[str, float]:
         """Losses of the current weights in evaluation mode (no dropout): the train

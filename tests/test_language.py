@@ -39,8 +39,6 @@ ALLOWED_WORDS = {
     "Ctrl", "Shift", "Alt", "Space", "Page", "Up", "Down", "Esc", "Escape", "PgUp",
     "PgDown", "true", "false", "English",  # the language menu names each in itself
     "weight_decay",  # Adam(weight_decay=0.01), PyTorch's argument
-
-
     *DATASETS, *ACTIVATIONS, *INITS, *OPTIMIZERS, *preset_names(),
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*[A-Za-z]")
@@ -340,8 +338,6 @@ def test_every_character_of_the_translation_has_a_glyph_in_the_bundled_fonts(qap
     assert subset.isValid() and subset.familyName() == CJK_FONT_FAMILY
     text = "".join(m.findtext("translation") or "" for m in ET.parse(TS).getroot().iter("message"))
     text += "".join(LANGUAGES.values())  # the language menu names each in itself
-
-
     missing = {ch for ch in set(text) if not ch.isspace()
                and not subset.supportsCharacter(ord(ch)) and not dejavu.supportsCharacter(ord(ch))}
     assert missing == set()

@@ -210,8 +210,6 @@ def problems() -> list[str]:
         found.append(f"{FONT} is missing")
     else:
         missing = missing_glyphs(bundled_fonts(), used_characters(TS))
-
-
         if missing:
             found.append(f"{FONT.name} has no glyph for {''.join(sorted(missing))!r}")
     return found
@@ -230,8 +228,6 @@ def main() -> int:
     CONTENT_MODULE.write_text(content_module(), encoding="utf-8")
     lupdate(TS)
     lrelease(TS, QM)
-
-
     cut_font(args.cjk_font, used_characters(TS), FONT)
     untranslated = [key for key, text in messages(TS).items() if not text]
     for context, source in untranslated:

@@ -45,8 +45,6 @@ def create_application(argv: list[str] | None = None, deterministic: bool = Fals
         # Every font asked for as DejaVu Sans (the views make their own) takes a
         # character it lacks from the subset before any font of the system.
         QFont.insertSubstitution(FONT_FAMILY, CJK_FONT_FAMILY)
-
-
     font = QFont(FONT_FAMILY, BASE_POINT_SIZE)
     # Hinting depends on the platform's font engine; without it glyphs are placed
     # the same way everywhere, which screenshots compared pixel by pixel need.

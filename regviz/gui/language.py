@@ -103,8 +103,6 @@ def switch_language(language: str) -> None:
         qt = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{language}", qt_folder):
-
-
             _translators.append(qt)
         _translators.append(ours)
         for translator in _translators:

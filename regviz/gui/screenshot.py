@@ -90,8 +90,6 @@ def render_window_png(config: Config, steps: int, path: str | os.PathLike,
 
     def write(tmp: str) -> None:
         image = render_window_image(config, steps, size, data, prepare, language)
-
-
         if not image.save(tmp, image_format):
             raise OSError(f"cannot write {path}: saving the {image_format} failed "
                           "(disk full?)")

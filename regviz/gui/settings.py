@@ -51,8 +51,6 @@ def remember_language(language: str) -> None:
 
 
 def save_window(window) -> None:
-
-
     """Remember ``window``'s theme and geometry (outside presentation mode: a full
     screen on the projector is not the size to come back to)."""
     settings = app_settings()

@@ -37,8 +37,6 @@ def text_slots(root: QWidget) -> Iterator[Slot]:
     for action in actions.values():
         if isinstance(action.parent(), pg.GraphicsScene):
             continue  # pyqtgraph's own context menu ("Export..."), English only
-
-
         yield action.text, action.setText
         yield action.toolTip, _tooltip_setter(action)
         yield action.statusTip, action.setStatusTip

@@ -204,8 +204,6 @@ def _write(window, path: str, write) -> bool:
                        path=path, error=exc))
         return False
     show_done(window, translate("Export", "Saved {path}").format(path=path))
-
-
     return True
 
 

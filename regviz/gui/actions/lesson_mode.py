@@ -98,8 +98,6 @@ class LessonStrip(QFrame):
         self.caption.setText(lesson_text(scene.caption))
         self.question.setText(translate("Lessons", "Ask the class: {question}").format(
             question=lesson_text(scene.question)) if scene.question else "")
-
-
         self.question.setVisible(bool(scene.question))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(lesson.scenes) - 1)
@@ -142,8 +140,6 @@ class LessonMode(QObject):
                 ("next_scene", translate("Lessons", "Next scene"), self.next_scene),
                 ("previous_scene", translate("Lessons", "Previous scene"), self.previous_scene),
                 ("leave_lesson", translate("Lessons", "Leave the lesson"), self.leave)):
-
-
             action = QAction(text, window)
             action.setObjectName(name)
             action.setEnabled(False)

@@ -221,8 +221,6 @@ class PointEditor(QObject):
         self.window.controller.data_requested.emit(data)
         self.data_sent.emit(data)
         if self.window.statusBar().currentMessage() == translate("PointEditor", NEED_TWO_CLASSES):
-
-
             self.window.statusBar().clearMessage()
 
     def _show_held(self) -> None:

@@ -54,8 +54,6 @@ class Scrubbing(QObject):
         (the later history goes; Ctrl+Z brings the run back)."""
         self.window.undo_point(translate("Scrubber", "Continue from step {step:,}").format(
             step=step))
-
-
         self.window.controller.branch_requested.emit(step, self.window.config)
 
     # -- showing -----------------------------------------------------------------------

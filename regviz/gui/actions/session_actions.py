@@ -138,6 +138,4 @@ def load_data(window, path: str | None = None) -> bool:
         return False
     window.control_panel.set_config(config)
     show_done(window, translate("Sessions", "Training on the points in {path}").format(path=path))
-
-
     return True

@@ -58,8 +58,6 @@ class SpeedActions(QObject):
                  translate("Speed", "Train as fast as the machine allows, or go back to the "
                            "speed before"),
                  self.toggle_full_speed)):
-
-
             action = QAction(text, window)
             action.setObjectName(name)
             action.setStatusTip(tip)

@@ -31,8 +31,6 @@ class TeachActions(QObject):
         self.sweep_action.setStatusTip(translate(
             "Teach", "Train one model per λ on a log grid and plot the final train and test "
             "error against λ"))
-
-
         self.sweep_action.triggered.connect(self.open_sweep)
         window.menus["teach"].addAction(self.compare_action)
         window.menus["teach"].addAction(self.sweep_action)

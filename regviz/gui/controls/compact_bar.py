@@ -46,8 +46,6 @@ class CompactBar(QFrame):
         self.settings_button.setObjectName("all_settings")
         self.settings_button.setCheckable(True)
         self.settings_button.setToolTip(translate("CompactBar", "Show or hide every setting (C)"))
-
-
         # One holder per setting: its label and control sit side by side when lent.
         self.field_items: dict[str, QWidget] = {}
         for name in self.fields:

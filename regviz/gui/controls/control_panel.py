@@ -529,8 +529,6 @@ class ControlPanel(QWidget):
         off) in the current language; the static ones are ``retranslate_texts``'."""
         for control in self.controls.values():
             control.retranslate()
-
-
         self.show_config(self.config)
         self.refit()
 
@@ -547,8 +545,6 @@ class ControlPanel(QWidget):
 
     def _show_formula(self) -> None:
         text = formula_text(self.config, self._training_points, translate_formula)
-
-
         if text != self.formula_label.text():
             self.formula_label.setText(text)
 

@@ -190,6 +190,4 @@ class HistoryScrubber(QWidget):
 
     def _on_scrubbed(self, step: int) -> None:
         self.label.setText(translate("Scrubber", "step {step:,} …").format(step=step))
-
-
         self.scrubbed.emit(step)

@@ -50,8 +50,6 @@ class RunHistoryPlot(HistoryPlot):
                 if shown:
                     name = f"{labels[i]} {translate('Views', part)}"
                     curve.opts["name"] = self._curve_names[f"{part}_{i}"] = name
-
-
                 else:
                     curve.setData([], [])
             if shown:

@@ -255,8 +255,6 @@ class ConstraintView(QWidget):
                  (t.train_loss, "✚", translate("Views", "data loss only"))),
                 ((t.foreground, "●", translate("Views", "now")),
                  (t.foreground, "──", translate("Views", "path"))))
-
-
         self.legend.setText("<table>" + "".join(
             "<tr>" + "".join(
                 f'<td><span style="color:{colour}; font-weight:bold">{mark}</span>'

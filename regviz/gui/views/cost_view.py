@@ -92,8 +92,6 @@ class CostView(HistoryPlot):
         """Say in the legend that the penalty is only what enters the loss: weight
         decay shrinks the weights without being part of it."""
         text = translate("Views", self.PENALTY_LABELS[decaying])
-
-
         for sample, label in self.legend.items:
             if sample.item is self.curves["train_penalty"] and label.text != text:
                 label.setText(text)
@@ -154,7 +152,5 @@ class CostView(HistoryPlot):
             self._label_fit = None  # its width changes with the type
             marker.setSymbolSize(22 * theme.scale)
             self.early_stop_step = None  # its text made again (a language switch too)
-
-
             self.early_stop_label.fill = pg.mkBrush(
                 (255, 255, 255, 190) if theme.name == "light" else (0, 0, 0, 170))

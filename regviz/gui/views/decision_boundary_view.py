@@ -331,8 +331,6 @@ class DecisionBoundaryView(QWidget):
         theme.style_axes(self.plot)
         self._mistakes_key = None  # the caption made again (a language switch too)
         self.plot.setTitle(translate("Views", "Decision boundary"), color=theme.foreground,
-
-
                            size=f"{theme.title_pt}pt")
         self.contour.setPen(pg.mkPen(theme.foreground, width=2 * theme.scale))
         self.ensemble.apply_theme(theme)

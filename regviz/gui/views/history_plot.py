@@ -286,8 +286,6 @@ class HistoryPlot(QWidget):
                 else translate("Views", "step"))
 
     def set_log_x(self, on: bool) -> None:
-
-
         """Steps on a log axis (the first hundred steps and the last hundred
         thousand both legible) or a linear one."""
         if on == self.log_x:

@@ -170,8 +170,6 @@ class NetworkDiagramView(QWidget):
             if shown[l] < n:  # a layer too tall to draw every unit apart
                 text = fill(translate("Views", "{layer}\n({drawn} drawn)"), layer=text,
                             drawn=shown[l])
-
-
             label = pg.TextItem(text, anchor=(0.5, 0), color=self.theme.foreground)
             label.setPos(l, -1.1)
             self.diagram_box.addItem(label)

@@ -113,8 +113,6 @@ class ShrinkView(QWidget):
         self.plot.setTitle(translate("Views", "share of each weight taken per step"),
                            color=t.foreground, size=f"{t.font_pt}pt")
         self.plot.setLabel("left", translate("Views", "% of weights"), color=t.foreground,
-
-
                            size=f"{max(8, t.font_pt - 2)}pt")
         self.bars.setPen(pg.mkPen(colour, width=1.5 * t.scale))
         self.bars.setBrush(pg.mkBrush(colour))

@@ -72,8 +72,6 @@ class SweepPlot(QWidget):
         self.break_mark.hide()
         t.style_axes(self.plot)
         self.plot.setLabel("left", translate("Views", "error (%)"), color=t.foreground)
-
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
@@ -94,8 +92,6 @@ class SweepPlot(QWidget):
         self.plot.setTitle(title, color=self.theme.foreground, size=f"{self.theme.title_pt}pt")
         self.plot.setLabel("bottom", fill(translate("Views", "{setting} (log scale)"),
                                           setting=label), color=self.theme.foreground)
-
-
         positive = [v for v in values if v > 0]
         lo, hi = math.log10(min(positive)), math.log10(max(positive))
         ticks = _log_ticks(lo, hi, positive)

@@ -164,8 +164,6 @@ class WeightHistogramView(QWidget):
             caption = translate("Views", "step →   ·   darker = more weights   ·   "
                                 "dashed line = 0")
         self.caption.setText(caption)
-
-
         self._style_plots()
         if self._snapshot is not None and self.isVisible():
             self._draw(self._snapshot)

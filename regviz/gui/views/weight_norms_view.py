@@ -65,8 +65,6 @@ class WeightNormsView(HistoryPlot):
                 label.setText(l1_placeholder(self._n_layers or 3))
 
     def _ensure_curves(self, n_layers: int) -> None:
-
-
         if n_layers == self._n_layers:
             return
         for curve in self.curves.values():

@@ -248,8 +248,6 @@ class AdaptiveLayout(QObject):
                 view = getattr(page, "view", page)
                 explanation = getattr(view, "EXPLANATION", "")
                 tabs.setTabToolTip(i, translate("Views", explanation) if explanation else "")
-
-
         if current is not None and w.lower_tabs.indexOf(current) >= 0:
             w.lower_tabs.setCurrentWidget(current)
         self._left_width = None

@@ -678,8 +678,6 @@ class MainWindow(QMainWindow):
         retranslate_help(self)
         show_checked_language(self)
         apply_display(self)  # sizes for the new text; every view redrawn
-
-
     # -- shutting down ---------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop training and its thread (also done by closing the window)."""

@@ -424,7 +424,6 @@ class SweepWindow(QWidget):
 
     # -- shutting down ------------------------------------------------------------------
 
-
     def shutdown(self) -> None:
         """Stop a running sweep and wait until its processes are gone."""
         self._poll.stop()
