@@ -160,6 +160,20 @@ def test_the_compare_and_sweep_windows_are_translated_too(qtbot, chinese_then_en
     sweep.close()
 
 
+def test_a_hidden_window_is_translated_when_shown(qtbot, chinese_then_english):
+    """A closed window does no work at a switch, and is in the new language when
+    shown again."""
+    from regviz.gui.windows.main_window import MainWindow
+
+    window = MainWindow(config=load_preset("overfit"), start_thread=False)
+    qtbot.addWidget(window)
+    switch_language(CHINESE)
+    assert window.step_button.text() == "Step"  # not shown: nothing done yet
+    window.show()
+    assert window.step_button.text() == "单步" and untranslated_texts(window) == []
+    window.close()
+
+
 def test_a_window_built_in_chinese_is_chinese(qtbot, chinese_then_english):
     """Built after the switch (``--lang zh_CN``), not translated by it."""
     from regviz.gui.windows.main_window import MainWindow
@@ -237,6 +251,7 @@ def test_view_language_menu_switches_and_remembers(qtbot, chinese_then_english):
 
     window = MainWindow(config=load_preset("overfit"), start_thread=False)
     qtbot.addWidget(window)
+    window.show()
     window.remember_settings = True
     menu = window.findChild(QMenu, "language_menu")
     assert [a.text() for a in menu.actions()] == list(LANGUAGES.values())

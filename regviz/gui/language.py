@@ -140,3 +140,25 @@ def retranslate_texts(root) -> None:
             new = retranslated(text)
             if new != text:
                 set_(new)
+
+
+class FollowsLanguage:
+    """For a window (before its Qt class in the bases): ``retranslate()`` runs when
+    the language changes — at once while the window is shown, else when it is shown
+    next (a closed window kept alive does no work for a language it may never show)."""
+
+    _language_stale = False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            if self.isVisible():
+                self.retranslate()
+            else:
+                self._language_stale = True
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._language_stale:
+            self._language_stale = False
+            self.retranslate()
+        super().showEvent(event)

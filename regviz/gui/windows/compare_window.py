@@ -42,7 +42,7 @@ from ...compare import (
 from ...config import FIELDS_BY_NAME, Config
 from ...translatable import QT_TRANSLATE_NOOP
 from ..controls.play_pause_button import PlayPauseButton
-from ..language import fill, is_language_change, retranslate_texts, translate
+from ..language import FollowsLanguage, fill, retranslate_texts, translate
 from ..theme import Theme
 from ..views.compare_plots import CompareAccuracyView, CompareCostView, run_colours
 from ..views.decision_boundary_view import DecisionBoundaryView
@@ -158,7 +158,7 @@ class RunColumn(QWidget):
         self.config_edited.emit(self.index, self.config)
 
 
-class CompareWindow(QWidget):
+class CompareWindow(FollowsLanguage, QWidget):
     """``CompareWindow(config)``: the default three runs on ``config``'s data and
     network; ``configs`` gives the runs explicitly (2–4, differing only in
     regularization). ``start_thread=False`` leaves training to the caller
@@ -494,11 +494,6 @@ class CompareWindow(QWidget):
     def _set_title(self) -> None:
         self.setWindowTitle(translate("Compare", "regviz — compare runs ({preset})").format(
             preset=self.base.preset or translate("MainWindow", "custom")))
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text in the current language; the runs go on untouched."""

@@ -52,7 +52,7 @@ from ..actions.undo_actions import install_undo_actions
 from ..controls.compact_bar import CompactBar
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
-from ..language import fill, is_language_change, retranslate_texts, translate
+from ..language import FollowsLanguage, fill, retranslate_texts, translate
 from ..preset_text import preset_tooltip
 from ..settings import remember_preset, save_window
 from ..theme import Theme
@@ -157,7 +157,7 @@ def play_after_divergence() -> str:
                      "learning rate and press Reset (R), or Ctrl+Z if a reset went before.")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     """``MainWindow(preset="overfit")`` builds the window without showing it.
 
     ``start_thread=False`` builds it with the training thread not started (the
@@ -662,11 +662,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"regviz — {name}{points}")
 
     # -- language ----------------------------------------------------------------------
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         """Every text in the current language; the run goes on untouched."""
         retranslate_texts(self)

@@ -27,7 +27,7 @@ from superqt import QFlowLayout
 from ...config import FIELDS_BY_NAME, Config
 from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec, reading
 from ...translatable import QT_TRANSLATE_NOOP
-from ..language import fill, is_language_change, retranslate_texts, retranslated, translate
+from ..language import FollowsLanguage, fill, retranslate_texts, retranslated, translate
 from ..theme import Theme
 from ..views.sweep_plot import SweepPlot
 from .screen_fit import size_to_screen
@@ -72,7 +72,7 @@ def _value_text(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-class SweepWindow(QWidget):
+class SweepWindow(FollowsLanguage, QWidget):
     """``SweepWindow(config)``: sweeps around ``config`` (every other setting, and
     the initial weights, stay as they are)."""
 
@@ -256,8 +256,6 @@ class SweepWindow(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self._follow_source()  # back from changing settings in the main window
-        if is_language_change(event):
-            self.retranslate()
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
