@@ -39,6 +39,13 @@ def _collect_garbage_between_tests():
     # The young generations after every test, everything every 20 tests (a full
     # collection walks the whole heap, which is large in a GUI test session).
     _tests_run[0] += 1
+    # Qt's pending deleteLater()s first: a collection that destroyed pyqtgraph's
+    # context menus while a window they point into waited for its deferred delete
+    # crashed in QWidgetAction::releaseWidget (seen after the monkey test and a
+    # presentation test; the event loop does this between events in the app).
+    from PySide6.QtCore import QCoreApplication, QEvent
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect(2 if _tests_run[0] % 20 == 0 else 1)
 
 SCREENSHOT_DIR = Path(__file__).parent / "screenshots"
@@ -96,3 +103,23 @@ def make_view(qtbot):
         return view
 
     return make
+
+
+@pytest.fixture
+def window(qtbot):
+    """``window(preset="overfit", size=(1600, 1000))``: a shown main window with its
+    training thread running (see classroom_helpers.open_window), closed after the
+    test with its thread checked finished. Test files with a window of their own
+    (one window, other sizes) define their own ``window``."""
+    from classroom_helpers import close_window, open_window
+
+    made = []
+
+    def make(preset="overfit", size=(1600, 1000)):
+        w = open_window(qtbot, preset, size)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        close_window(w)

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from classroom_helpers import close_window, open_window, wait_for_step, worker_state
+from classroom_helpers import wait_for_step, worker_state
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QShortcut, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit
@@ -13,20 +13,6 @@ from regviz.gui.actions.shortcuts import PRESET_KEYS, SHORTCUTS, keys_text
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(preset="overfit"):
-        w = open_window(qtbot, preset)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
 
 
 def press(qtbot, w, key, modifier=NONE):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from classroom_helpers import close_window, open_window
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -26,20 +25,6 @@ from regviz.gui.actions.lesson_mode import TAB_INDEX, lesson_mode
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_DIR = ROOT / "resources" / "lessons"
 SHIPPED = sorted(p.stem for p in LESSON_DIR.glob("*.json"))
-
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(preset="overfit", size=(1600, 1000)):
-        w = open_window(qtbot, preset, size)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
 
 
 def expected_configs(name: str):

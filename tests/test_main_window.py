@@ -2,32 +2,11 @@
 
 import numpy as np
 import pytest
-from gui_helpers import at_full_speed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from regviz.gui.app import create_application
 from regviz.gui.windows.main_window import MainWindow, banner_text
-
-
-@pytest.fixture
-def window(qtbot):
-    create_application(deterministic=True)
-    made = []
-
-    def make(preset="overfit"):
-        w = MainWindow(config=at_full_speed(preset))
-        qtbot.addWidget(w)
-        w.resize(1600, 1000)
-        w.show()
-        qtbot.waitUntil(lambda: w.latest is not None, timeout=5000)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()
-        assert w.controller.thread.isFinished()
 
 
 def step_of(w):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from classroom_helpers import close_window, open_window
 from PySide6.QtCore import Qt
 
 from regviz import checkpoints, session
@@ -182,20 +181,6 @@ def test_a_damaged_checkpoint_in_a_session_is_refused(tmp_path):
 
 
 # -- the window -------------------------------------------------------------------------
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(preset="overfit", size=(1600, 1000)):
-        w = open_window(qtbot, preset, size)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
-
 
 def history_plots(w):
     return [v for v in w.views if isinstance(v, HistoryPlot)]

@@ -6,7 +6,6 @@ from classroom_helpers import (
     ErrorDialogs,
     assert_unchanged,
     close_window,
-    open_window,
     wait_for_step,
     worker_state,
 )
@@ -19,20 +18,6 @@ from regviz.gui.actions import export_actions, session_actions
 from regviz.gui.launch import restore_window
 from regviz.gui.screenshot import render_window
 from regviz.gui.settings import app_settings, last_preset
-
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(preset="overfit", size=(1600, 1000)):
-        w = open_window(qtbot, preset, size)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
 
 
 def trained(qtbot, w, steps):

@@ -145,22 +145,6 @@ def test_each_lesson_is_unmistakable_within_twenty_seconds():
 # -- the window ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def window(qtbot):
-    from classroom_helpers import close_window, open_window
-
-    made = []
-
-    def make(preset="overfit"):
-        w = open_window(qtbot, preset)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
-
-
 def test_speed_has_a_log_slider_with_max_at_its_fast_end(window):
     from PySide6.QtWidgets import QSlider
 

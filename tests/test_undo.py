@@ -4,8 +4,7 @@ run returns with its weights, history, step and points (an 84,000-step run was o
 lost to one key). And points edited by hand never leak into another preset."""
 
 import numpy as np
-import pytest
-from classroom_helpers import close_window, open_window, wait_for_step
+from classroom_helpers import wait_for_step
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -14,20 +13,6 @@ from regviz.config import load_preset
 from regviz.experiment import Experiment, make_data
 from regviz.gui.actions import session_actions
 from regviz.gui.actions.undo_actions import UNDO_LEVELS, UndoStack
-
-
-@pytest.fixture
-def window(qtbot):
-    made = []
-
-    def make(preset="overfit"):
-        w = open_window(qtbot, preset)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        close_window(w)
 
 
 def run_state(w):

@@ -72,8 +72,14 @@ def run(config: Config, use_last_preset: bool = False, lesson=None,
         from .actions.lesson_mode import lesson_mode
 
         lesson_mode(window).start(lesson)
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     code = app.exec()
     window.shutdown()
+    # Destroy what Qt still has scheduled for deletion while Qt is whole: left to
+    # the interpreter's last garbage collection, pyqtgraph's menus could be
+    # destroyed after the windows they point into.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return int(code)
 
 
