@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .config import FIELDS, Config, load_preset, preset_names
 from .history_csv import history_csv
+from .translatable import ENGLISH, LANGUAGES, parse_language
 
 EXIT_USAGE = 2
 DEFAULT_PRESET = "overfit"
@@ -61,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export-script", metavar="PY",
                    help="with --steps: write a standalone numpy script that trains the same "
                         "N steps and reports the same numbers (python PY --report r.json)")
+    p.add_argument("--lang", metavar="LANGUAGE", default=None,
+                   help=f"the window's language: {' or '.join(LANGUAGES)} (default: the one "
+                        "chosen last in View → Language, else the system's; pictures: en)")
     p.add_argument("--sweep", metavar="NAME=LOW:HIGH:POINTS",
                    help="with --steps and --report: train one model per value on a log grid "
                         "(plus 0 for l1/l2) in parallel processes, e.g. l2=1e-3:10:12")
@@ -89,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.lang is not None:
+        try:
+            args.lang = parse_language(args.lang)
+        except ValueError as exc:
+            raise UsageError(f"--lang: {exc}") from None
     if args.list_presets:
         print("\n".join(preset_names()))
         return 0
@@ -113,7 +122,8 @@ def _main(argv: list[str]) -> int:
         from .gui.launch import run  # Qt only when a window is wanted
 
         return run(config, use_last_preset=args.preset is None and not args.data
-                   and not args.assignments and lesson is None, lesson=lesson)
+                   and not args.assignments and lesson is None, lesson=lesson,
+                   language=args.lang)
     if args.steps < 0:
         raise UsageError(f"--steps {args.steps} is out of range: expected a whole number ≥ 0")
     if args.sweep:
@@ -135,7 +145,8 @@ def _main(argv: list[str]) -> int:
 
         try:
             render_window_png(config, args.steps, args.screenshot,
-                              prepare=_show_lesson(lesson) if lesson else None)
+                              prepare=_show_lesson(lesson) if lesson else None,
+                              language=args.lang or ENGLISH)
         except OSError as exc:  # its message names the path already
             raise UsageError(f"screenshot not written: {exc}") from None
         if not (args.report or args.history):

@@ -19,6 +19,7 @@ import numpy as np
 from .config import Config, load_preset
 from .core import TrainingDiverged
 from .experiment import Experiment, TrainTestData, make_data
+from .translatable import QT_TRANSLATE_NOOP, Translator, english
 
 RUN_FIELDS = ("l2", "l1", "weight_decay", "keep_prob")  # what may differ between the runs
 MIN_RUNS, MAX_RUNS = 2, 4
@@ -52,35 +53,40 @@ class ComparisonPreset:
 # (book scale); AdamW(weight_decay=0.01) is the decoupled decay. Same data, same
 # initial weights, the same number: what differs is only where the decay acts.
 ADAM_L2_VS_ADAMW = ComparisonPreset(
-    "adam_l2_vs_adamw", "Adam + L2 vs AdamW",
-    "Adam with L2 λ = 0.005 (PyTorch's Adam(weight_decay=0.01)) against AdamW with "
-    "weight decay 0.01: under plain SGD the same run; under Adam, L2's pull on each "
-    "weight is divided by that weight's recent gradient size, while AdamW takes the "
-    "same share lr·wd from every weight.",
+    "adam_l2_vs_adamw", QT_TRANSLATE_NOOP("Compare", "Adam + L2 vs AdamW"),
+    QT_TRANSLATE_NOOP(
+        "Compare", "Adam with L2 λ = 0.005 (PyTorch's Adam(weight_decay=0.01)) against AdamW "
+        "with weight decay 0.01: under plain SGD the same run; under Adam, L2's pull on each "
+        "weight is divided by that weight's recent gradient size, while AdamW takes the same "
+        "share lr·wd from every weight."),
     ({"l2": 0.005}, {"weight_decay": 0.01}), base_preset="adamw")
 COURSE_RUNS = ComparisonPreset(
-    "course", "None vs L2 vs dropout (the course)",
-    "The course's three experiments on the current data and network: no "
-    "regularization, L2 λ = 0.7 and dropout keep_prob = 0.86.", DEFAULT_RUNS[:3])
+    "course", QT_TRANSLATE_NOOP("Compare", "None vs L2 vs dropout (the course)"),
+    QT_TRANSLATE_NOOP("Compare", "The course's three experiments on the current data and "
+                      "network: no regularization, L2 λ = 0.7 and dropout keep_prob = 0.86."),
+    DEFAULT_RUNS[:3])
 COMPARISONS = {preset.name: preset for preset in (COURSE_RUNS, ADAM_L2_VS_ADAMW)}
 
 
-def run_label(config: Config) -> str:
+def run_label(config: Config, tr: Translator = english) -> str:
     """A short name for a run's regularization, e.g. "L2 λ=0.7 + dropout 0.86";
-    Adam runs name it ("Adam + L2 λ=0.005", "AdamW wd=0.01")."""
+    Adam runs name it ("Adam + L2 λ=0.005", "AdamW wd=0.01"). ``tr``: the window's
+    language."""
     parts = []
     if config.l2 > 0:
         parts.append(f"L2 λ={config.l2:g}")
     if config.l1 > 0:
         parts.append(f"L1 λ={config.l1:g}")
     if config.weight_decay > 0 and config.optimizer != "adam":
-        parts.append(f"weight decay {config.weight_decay:g}")
+        parts.append(tr(QT_TRANSLATE_NOOP("Compare", "weight decay {wd:g}")).format(
+            wd=config.weight_decay))
     if config.keep_prob < 1:
-        parts.append(f"dropout {config.keep_prob:g}")
+        parts.append(tr(QT_TRANSLATE_NOOP("Compare", "dropout {kp:g}")).format(
+            kp=config.keep_prob))
     if config.optimizer == "adam":
         name = f"AdamW wd={config.weight_decay:g}" if config.weight_decay > 0 else "Adam"
         return " + ".join([name, *parts])
-    return " + ".join(parts) if parts else "none"
+    return " + ".join(parts) if parts else tr(QT_TRANSLATE_NOOP("Compare", "none"))
 
 
 def shows_shrink(configs: list[Config]) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .resource_path import resource_dir
+from .translatable import QT_TRANSLATE_NOOP, Translator, english
 
 DATASETS = ("field", "circles", "xor", "gaussian", "moons", "spiral")
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu")
@@ -55,29 +56,39 @@ class Field:
     def marker_label(self) -> str:
         return self.short_label or self.label
 
-    def allowed(self) -> str:
-        """The allowed values, in words, for error messages."""
+    def allowed(self, tr: Translator = english) -> str:
+        """The allowed values, in words, for error messages (``tr``: the window's
+        language; the command line's stays English)."""
         if self.kind == "choice":
-            return "one of " + ", ".join(self.choices)
+            return tr(QT_TRANSLATE_NOOP("Field", "one of {values}")).format(
+                values=", ".join(self.choices))
         if self.kind == "bool":
-            return "true or false"
+            return tr(QT_TRANSLATE_NOOP("Field", "true or false"))
         if self.kind == "path":
-            return "a path to a .csv, .npz or .mat file, or empty"
+            return tr(QT_TRANSLATE_NOOP("Field", "a path to a .csv, .npz or .mat file, or empty"))
         lo = "(" if self.exclusive_minimum else "["
         rng = f"{lo}{_fmt(self.minimum)}, {_fmt(self.maximum)}]"
         if self.kind == "int_list":
-            return f"a comma-separated list of 1 to {MAX_HIDDEN_LAYERS} whole numbers in {rng}"
-        unlimited = f" ({self.unlimited} or 0: no limit)" if self.unlimited else ""
-        return f"{'a whole number' if self.kind == 'int' else 'a number'} in {rng}{unlimited}"
+            return tr(QT_TRANSLATE_NOOP(
+                "Field", "a comma-separated list of 1 to {most} whole numbers in {range}")).format(
+                most=MAX_HIDDEN_LAYERS, range=rng)
+        unlimited = (tr(QT_TRANSLATE_NOOP("Field", " ({word} or 0: no limit)")).format(
+            word=self.unlimited) if self.unlimited else "")
+        if self.kind == "int":
+            number = tr(QT_TRANSLATE_NOOP("Field", "a whole number in {range}"))
+        else:
+            number = tr(QT_TRANSLATE_NOOP("Field", "a number in {range}"))
+        return number.format(range=rng) + unlimited
 
-    def format(self, value: Any) -> str:
+    def format(self, value: Any, tr: Translator = english) -> str:
         """``value`` as the window and the change markers write it."""
         if self.unlimited and value == 0:
             return self.unlimited
         if isinstance(value, bool):
-            return "on" if value else "off"
+            return tr(QT_TRANSLATE_NOOP("Field", "on")) if value else tr(
+                QT_TRANSLATE_NOOP("Field", "off"))
         if isinstance(value, tuple):
-            return ",".join(map(str, value)) if value else "all"
+            return ",".join(map(str, value)) if value else tr(QT_TRANSLATE_NOOP("Field", "all"))
         if isinstance(value, float):
             return f"{value:g}"
         return str(value)
@@ -167,108 +178,156 @@ MAX_HIDDEN_LAYERS = 6
 
 FIELDS: tuple[Field, ...] = (
     # -- data --------------------------------------------------------------
-    Field("dataset", "choice", "field", "Dataset",
-          "Which 2-D problem the network learns, and so how low the data loss can go; "
-          "changing it restarts training.",
+    Field("dataset", "choice", "field", QT_TRANSLATE_NOOP("Field", "Dataset"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Which 2-D problem the network learns, and so how low the data loss can go; "
+              "changing it restarts training."),
           "data", choices=DATASETS),
-    Field("n_samples", "int", 400, "Points",
-          "How many points in total (train and test); with fewer, the train loss falls "
-          "easily while the test loss rises (overfitting).",
+    Field("n_samples", "int", 400, QT_TRANSLATE_NOOP("Field", "Points"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "How many points in total (train and test); with fewer, the train loss falls easily"
+              " while the test loss rises (overfitting)."),
           "data", minimum=20, maximum=5000),
-    Field("noise", "float", 0.2, "Noise",
-          "How much the points are jittered or mislabelled; more noise raises the lowest "
-          "loss a sensible boundary can reach, and memorising it lowers only the train loss.",
+    Field("noise", "float", 0.2, QT_TRANSLATE_NOOP("Field", "Noise"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "How much the points are jittered or mislabelled; more noise raises the lowest loss"
+              " a sensible boundary can reach, and memorising it lowers only the train loss."),
           "data", minimum=0.0, maximum=1.0),
-    Field("classes", "int", 3, "Classes",
-          "Number of classes for the spiral and gaussian datasets (others have 2); more "
-          "classes make the starting loss (about ln k) higher.",
+    Field("classes", "int", 3, QT_TRANSLATE_NOOP("Field", "Classes"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Number of classes for the spiral and gaussian datasets (others have 2); more "
+              "classes make the starting loss (about ln k) higher."),
           "data", minimum=2, maximum=6),
-    Field("test_fraction", "float", 0.5, "Test share",
-          "Share of the points held out as test data; the test loss is measured on them "
-          "and never trained on.", "data", minimum=0.05, maximum=0.95),
-    Field("data_seed", "int", 0, "Data seed",
-          "Seed of the random numbers that draw the points and the train/test split; "
-          "another draw gives a slightly different loss curve.",
+    Field("test_fraction", "float", 0.5, QT_TRANSLATE_NOOP("Field", "Test share"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Share of the points held out as test data; the test loss is measured on them and "
+              "never trained on."), "data", minimum=0.05, maximum=0.95),
+    Field("data_seed", "int", 0, QT_TRANSLATE_NOOP("Field", "Data seed"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Seed of the random numbers that draw the points and the train/test split; another "
+              "draw gives a slightly different loss curve."),
           "data", minimum=0, maximum=2**31 - 1),
-    Field("data_file", "path", "", "Data file",
-          "Train on your own points from a CSV (x1, x2, label), NPZ or the course's data.mat "
-          "instead of a generated dataset: the losses are then measured on them.", "data"),
+    Field("data_file", "path", "", QT_TRANSLATE_NOOP("Field", "Data file"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Train on your own points from a CSV (x1, x2, label), NPZ or the course's data.mat "
+              "instead of a generated dataset: the losses are then measured on them."), "data"),
     # -- network -----------------------------------------------------------
-    Field("hidden", "int_list", (20, 3), "Hidden layers",
-          "Units per hidden layer, e.g. 20,3; more units can push the train loss lower "
-          "by fitting (and overfitting) more complicated boundaries.",
+    Field("hidden", "int_list", (20, 3), QT_TRANSLATE_NOOP("Field", "Hidden layers"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Units per hidden layer, e.g. 20,3; more units can push the train loss lower by "
+              "fitting (and overfitting) more complicated boundaries."),
           "network", minimum=1, maximum=256),
-    Field("activation", "choice", "relu", "Activation",
-          "Non-linearity of the hidden units; it shapes the boundaries the network can draw "
-          "and how fast the loss falls.", "network", choices=ACTIVATIONS),
-    Field("init", "choice", "course", "Init",
-          "Initial weights (course = randn/√n_in, nnfs = 0.01·randn, he = randn·√(2/n_in)); "
-          "they set the starting loss and how fast it falls at first.",
+    Field("activation", "choice", "relu", QT_TRANSLATE_NOOP("Field", "Activation"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Non-linearity of the hidden units; it shapes the boundaries the network can draw "
+              "and how fast the loss falls."), "network", choices=ACTIVATIONS),
+    Field("init", "choice", "course", QT_TRANSLATE_NOOP("Field", "Init"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Initial weights (course = randn/√n_in, nnfs = 0.01·randn, he = randn·√(2/n_in)); "
+              "they set the starting loss and how fast it falls at first."),
           "network", choices=INITS),
-    Field("seed", "int", 1, "Seed",
-          "Seed of the initial weights, the dropout masks and the mini-batch order: "
-          "the same seed gives the same loss curve, step for step.",
+    Field("seed", "int", 1, QT_TRANSLATE_NOOP("Field", "Seed"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Seed of the initial weights, the dropout masks and the mini-batch order: the same "
+              "seed gives the same loss curve, step for step."),
           "network", minimum=0, maximum=2**31 - 1),
     # -- training ----------------------------------------------------------
-    Field("optimizer", "choice", "sgd", "Optimizer",
-          "How the gradient of the total loss (data loss + penalty) updates the weights.",
+    Field("optimizer", "choice", "sgd", QT_TRANSLATE_NOOP("Field", "Optimizer"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "How the gradient of the total loss (data loss + penalty) updates the weights."),
           "training", choices=OPTIMIZERS),
-    Field("learning_rate", "float", 0.3, "Learning rate",
-          "Step size of each update; too large and the loss diverges. Applies at the next step.",
+    Field("learning_rate", "float", 0.3, QT_TRANSLATE_NOOP("Field", "Learning rate"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Step size of each update; too large and the loss diverges. Applies at the next "
+              "step."),
           "training", live=True, minimum=0.0, maximum=100.0, log=True, exclusive_minimum=True,
-          short_label="learning rate"),
-    Field("lr_decay", "float", 0.0, "LR decay",
-          "Learning rate decays as lr/(1 + decay·step) (the book's schedule): the loss "
-          "falls more smoothly but more slowly later on.",
+          short_label=QT_TRANSLATE_NOOP("Field", "learning rate")),
+    Field("lr_decay", "float", 0.0, QT_TRANSLATE_NOOP("Field", "LR decay"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Learning rate decays as lr/(1 + decay·step) (the book's schedule): the loss falls "
+              "more smoothly but more slowly later on."),
           "training", minimum=0.0, maximum=1.0),
-    Field("batch_size", "int", 0, "Batch size",
-          "Samples per step; 0 means full batch (every training point every step). Small "
-          "batches make the loss curve noisy.",
+    Field("batch_size", "int", 0, QT_TRANSLATE_NOOP("Field", "Batch size"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Samples per step; 0 means full batch (every training point every step). Small "
+              "batches make the loss curve noisy."),
           "training", minimum=0, maximum=100000),
     # -- playback: how the class watches, never what is trained ----------------
-    Field("speed", "float", 0.0, "Speed",
-          "Training steps per second in the window; max trains as fast as the machine "
-          "allows. Slow it down to narrate each step: the loss curves are the same at "
-          "any speed. Applies at once.",
+    Field("speed", "float", 0.0, QT_TRANSLATE_NOOP("Field", "Speed"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Training steps per second in the window; max trains as fast as the machine allows."
+              " Slow it down to narrate each step: the loss curves are the same at any speed. "
+              "Applies at once."),
           "playback", live=True, minimum=0.0, maximum=100_000.0, log=True,
           slider_minimum=1.0, unlimited="max", affects_training=False),
-    Field("log_steps", "bool", False, "Log step axis",
-          "Show the steps of every plot on a log axis, so the first hundred steps and "
-          "the last hundred thousand are both legible; the losses are the same.",
+    Field("log_steps", "bool", False, QT_TRANSLATE_NOOP("Field", "Log step axis"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Show the steps of every plot on a log axis, so the first hundred steps and the "
+              "last hundred thousand are both legible; the losses are the same."),
           "playback", live=True, affects_training=False),
     # -- regularization -----------------------------------------------------
-    Field("l2", "float", 0.0, "L2 λ",
-          "Adds λ·Σw² (÷2m in the course's form) to the loss, pulling every weight toward 0 "
-          "in proportion to its size. Applies at the next step.",
+    Field("l2", "float", 0.0, QT_TRANSLATE_NOOP("Field", "L2 λ"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Adds λ·Σw² (÷2m in the course's form) to the loss, pulling every weight toward 0 "
+              "in proportion to its size. Applies at the next step."),
           "regularization", live=True, minimum=0.0, maximum=100.0, log=True),
-    Field("l1", "float", 0.0, "L1 λ",
-          "Adds λ·Σ|w| to the loss, pushing weights toward 0 by a constant amount so many "
-          "become exactly 0. Applies at the next step.",
+    Field("l1", "float", 0.0, QT_TRANSLATE_NOOP("Field", "L1 λ"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Adds λ·Σ|w| to the loss, pushing weights toward 0 by a constant amount so many "
+              "become exactly 0. Applies at the next step."),
           "regularization", live=True, minimum=0.0, maximum=100.0, log=True),
-    Field("weight_decay", "float", 0.0, "Weight decay",
-          "Decoupled weight decay (AdamW): each step also takes lr·wd of every weight's "
-          "value away, outside the optimizer and not part of the loss (the penalty curve "
-          "leaves it out). Under SGD it equals L2 with λ = wd/2 (÷2m off); under Adam it "
-          "does not. It covers what the penalty covers (Penalized layers, and biases only "
-          "with Regularize biases), so the two differ only in how they act. Applies at "
-          "the next step.",
+    Field("weight_decay", "float", 0.0, QT_TRANSLATE_NOOP("Field", "Weight decay"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Decoupled weight decay (AdamW): each step also takes lr·wd of every weight's value"
+              " away, outside the optimizer and not part of the loss (the penalty curve leaves it"
+              " out). Under SGD it equals L2 with λ = wd/2 (÷2m off); under Adam it does not. It "
+              "covers what the penalty covers (Penalized layers, and biases only with Regularize "
+              "biases), so the two differ only in how they act. Applies at the next step."),
           "regularization", live=True, minimum=0.0, maximum=100.0, log=True),
-    Field("regularize_biases", "bool", False, "Regularize biases",
-          "Also add the L1/L2 penalty on the biases to the loss (the book does; the course "
-          "does not).",
-          "regularization", live=True, short_label="bias penalty"),
-    Field("divide_by_2m", "bool", True, "÷2m (course form)",
-          "On: the penalty added to the loss is λ/(2m)·Σw², m the training points, as in "
-          "the course. Off: λ·Σw² as in the book, so the same λ is much stronger.",
-          "regularization", live=True, short_label="÷2m"),
-    Field("regularized_layers", "int_list", (), "Penalized layers",
-          "Which weight layers (1 = first) the penalty in the loss covers; empty means all.",
+    Field("regularize_biases", "bool", False, QT_TRANSLATE_NOOP("Field", "Regularize biases"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Also add the L1/L2 penalty on the biases to the loss (the book does; the course "
+              "does not)."),
+          "regularization", live=True, short_label=QT_TRANSLATE_NOOP("Field", "bias penalty")),
+    Field("divide_by_2m", "bool", True, QT_TRANSLATE_NOOP("Field", "÷2m (course form)"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "On: the penalty added to the loss is λ/(2m)·Σw², m the training points, as in the "
+              "course. Off: λ·Σw² as in the book, so the same λ is much stronger."),
+          "regularization", live=True, short_label=QT_TRANSLATE_NOOP("Field", "÷2m")),
+    Field("regularized_layers", "int_list", (), QT_TRANSLATE_NOOP("Field", "Penalized layers"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Which weight layers (1 = first) the penalty in the loss covers; empty means all."),
           "regularization", live=True, minimum=1, maximum=MAX_HIDDEN_LAYERS + 1,
-          short_label="penalized layers"),
-    Field("keep_prob", "float", 1.0, "keep_prob",
-          "Probability that a hidden unit is kept in a training step (inverted dropout); "
-          "lower values make the train loss noisier and higher, often lowering the test "
-          "loss. 1 means no dropout. Applies at the next step.",
+          short_label=QT_TRANSLATE_NOOP("Field", "penalized layers")),
+    Field("keep_prob", "float", 1.0, QT_TRANSLATE_NOOP("Field", "keep_prob"),
+          QT_TRANSLATE_NOOP(
+              "Field",
+              "Probability that a hidden unit is kept in a training step (inverted dropout); "
+              "lower values make the train loss noisier and higher, often lowering the test loss."
+              " 1 means no dropout. Applies at the next step."),
           "regularization", live=True, minimum=0.05, maximum=1.0),
 )
 

@@ -15,6 +15,7 @@ from . import checkpoints
 from .config import FIELDS_BY_NAME, Config
 from .core import MLP, Trainer, TrainingDiverged, datasets
 from .core.trainer import TrainerState
+from .translatable import QT_TRANSLATE_NOOP, Translator, english
 
 
 @dataclass
@@ -52,10 +53,14 @@ class ChangeEvent:
     @property
     def label(self) -> str:
         """The setting's short label and the new value, e.g. "L2 λ = 0.7"."""
+        return self.text()
+
+    def text(self, tr: Translator = english) -> str:
+        """``label`` in the window's language (``tr`` translates config texts)."""
         field = FIELDS_BY_NAME.get(self.name)
         if field is None:
             return f"{self.name} = {self.value}"
-        return f"{field.marker_label} = {field.format(self.value)}"
+        return f"{tr(field.marker_label)} = {field.format(self.value, tr)}"
 
 
 @dataclass(frozen=True)
@@ -91,25 +96,33 @@ class ExperimentState:
 MULTICLASS_DATASETS = ("spiral", "gaussian")
 
 
-def inapplicable_settings(config: Config) -> dict[str, str]:
+def inapplicable_settings(config: Config, tr: Translator = english) -> dict[str, str]:
     """The settings that change nothing for ``config``'s points, each with one line
     saying why (the window disables their controls: a control that only wipes the
-    run teaches the class nothing)."""
+    run teaches the class nothing). ``tr``: the window's language."""
     why: dict[str, str] = {}
     if config.data_file:
         name = Path(config.data_file).name
         summary = _file_summary(config.data_file)
-        count = f" ({summary[0]} points)" if summary else ""
+        count = (tr(QT_TRANSLATE_NOOP("Experiment", " ({count} points)")).format(
+            count=summary[0]) if summary else "")
         for setting in ("dataset", "n_samples", "noise"):
-            why[setting] = (f"The points come from {name}{count}; clear Data file to use "
-                            "generated points.")
-        why["classes"] = f"The points come from {name}{count}: its labels decide the classes."
+            why[setting] = tr(QT_TRANSLATE_NOOP(
+                "Experiment", "The points come from {file}{count}; clear Data file to use "
+                "generated points.")).format(file=name, count=count)
+        why["classes"] = tr(QT_TRANSLATE_NOOP(
+            "Experiment", "The points come from {file}{count}: its labels decide the classes."
+        )).format(file=name, count=count)
         if summary and summary[1]:
             for setting in ("test_fraction", "data_seed"):
-                why[setting] = f"{name} brings its own train/test split."
+                why[setting] = tr(QT_TRANSLATE_NOOP(
+                    "Experiment", "{file} brings its own train/test split.")).format(file=name)
     elif config.dataset not in MULTICLASS_DATASETS:
-        why["classes"] = (f"The {config.dataset} dataset always has 2 classes; Classes "
-                          f"applies to {' and '.join(MULTICLASS_DATASETS)}.")
+        why["classes"] = tr(QT_TRANSLATE_NOOP(
+            "Experiment", "The {dataset} dataset always has 2 classes; Classes applies to "
+            "{datasets}.")).format(dataset=config.dataset,
+                                   datasets=tr(QT_TRANSLATE_NOOP("Experiment", " and ")).join(
+                                       MULTICLASS_DATASETS))
     return why
 
 
@@ -340,7 +353,6 @@ class Experiment:
             "events": [{"step": e.step, "name": e.name, "value": e.value} for e in self.events],
             "history_points": int(len(h.step)),
         }
-
 
     def evaluate(self) -> dict[str, float]:
         """Losses of the current weights in evaluation mode (no dropout): the train

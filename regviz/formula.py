@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .core.datasets import split_sizes
+from .translatable import QT_TRANSLATE_NOOP, Translator, english
 
 
 @dataclass(frozen=True)
@@ -37,26 +38,31 @@ class Formula:
                                             self.where) if part)
 
 
-def layers_text(config: Config) -> str:
+def layers_text(config: Config, tr: Translator = english) -> str:
     """Which weight layers the penalty covers: "layers 1–3", "layer 2 only", "layers 1, 3"."""
     n_layers = len(config.hidden) + 1
     chosen = sorted(set(config.regularized_layers) or range(1, n_layers + 1))
     if len(chosen) == 1:
-        return f"layer {chosen[0]}" + (" only" if n_layers > 1 else "")
+        if n_layers > 1:
+            return tr(QT_TRANSLATE_NOOP("Formula", "layer {layer} only")).format(layer=chosen[0])
+        return tr(QT_TRANSLATE_NOOP("Formula", "layer {layer}")).format(layer=chosen[0])
     if chosen == list(range(chosen[0], chosen[-1] + 1)):
-        return f"layers {chosen[0]}–{chosen[-1]}"
-    return "layers " + ", ".join(str(l) for l in chosen)
+        return tr(QT_TRANSLATE_NOOP("Formula", "layers {first}–{last}")).format(
+            first=chosen[0], last=chosen[-1])
+    return tr(QT_TRANSLATE_NOOP("Formula", "layers {layers}")).format(
+        layers=", ".join(str(l) for l in chosen))
 
 
 def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def formula(config: Config, n_train: int | None = None) -> Formula:
+def formula(config: Config, n_train: int | None = None, tr: Translator = english) -> Formula:
     """The objective and gradient ``config`` trains with (see the module docstring).
 
     ``n_train``: the number of training points, the course form's m; by default the
-    number the config's generated data split into (unknown for a data file)."""
+    number the config's generated data split into (unknown for a data file). ``tr``:
+    the window's language (the symbols stay)."""
     course = config.divide_by_2m
     params = ("W", "b") if config.regularize_biases else ("W",)
     terms = []
@@ -80,13 +86,15 @@ def formula(config: Config, n_train: int | None = None) -> Formula:
                 terms.append(f"{lam}·Σ|{p.lower()}|")
                 grads[p].append(f"{lam}·sign {p}")
     if terms:
-        loss = f"J = cross-entropy + {' + '.join(terms)}"
+        loss = tr(QT_TRANSLATE_NOOP("Formula", "J = cross-entropy + {terms}")).format(
+            terms=" + ".join(terms))
         # One line per parameter: what the penalty adds to its gradient.
         gradient = "\n".join(f"∂J/∂{p} += {' + '.join(g)}" for p, g in grads.items())
         if config.l1 > 0:
-            gradient += "\nL1 as a soft-threshold step: weights can stop at exactly 0"
+            gradient += "\n" + tr(QT_TRANSLATE_NOOP(
+                "Formula", "L1 as a soft-threshold step: weights can stop at exactly 0"))
     else:
-        loss = "J = cross-entropy   (no penalty)"
+        loss = tr(QT_TRANSLATE_NOOP("Formula", "J = cross-entropy   (no penalty)"))
         gradient = ""
     decay = ""
     if config.weight_decay > 0:
@@ -94,25 +102,37 @@ def formula(config: Config, n_train: int | None = None) -> Formula:
         wd = _number(config.weight_decay)
         # No-break spaces: a wrapped line must not split "W −= lr·wd·W" in two.
         steps = ", ".join(f"{p}\u00a0−=\u00a0lr·{wd}·{p}" for p in params)
-        decay = f"Weight decay (not in J): each step also {steps}, outside the optimizer"
+        decay = tr(QT_TRANSLATE_NOOP(
+            "Formula", "Weight decay (not in J): each step also {steps}, outside the optimizer"
+        )).format(steps=steps)
     dropout = ""
     if config.keep_prob < 1:
         kp = _number(config.keep_prob)
-        dropout = (f"Dropout: each hidden unit kept with p = {kp}, survivors ×1/{kp}; "
-                   "no dropout when evaluating")
+        dropout = tr(QT_TRANSLATE_NOOP(
+            "Formula", "Dropout: each hidden unit kept with p = {kp}, survivors ×1/{kp}; "
+            "no dropout when evaluating")).format(kp=kp)
     where = ""
     if terms or decay:
-        covered = " and decay" if terms and decay else ""
-        where = f"{'penalty' if terms else 'decay'}{covered} on {layers_text(config)}"
+        if terms and decay:
+            where = tr(QT_TRANSLATE_NOOP("Formula", "penalty and decay on {layers}"))
+        elif terms:
+            where = tr(QT_TRANSLATE_NOOP("Formula", "penalty on {layers}"))
+        else:
+            where = tr(QT_TRANSLATE_NOOP("Formula", "decay on {layers}"))
+        where = where.format(layers=layers_text(config, tr))
         if course and terms:
             if n_train is None and not config.data_file:
                 n_train = split_sizes(config.n_samples, config.test_fraction)[0]
-            where += "\nm = N" + (f" = {n_train}" if n_train is not None else "")
-            where += " training points" + (
-                f", whatever the batch ({config.batch_size})" if config.batch_size else "")
+            m = "m = N" + (f" = {n_train}" if n_train is not None else "")
+            if config.batch_size:
+                points = tr(QT_TRANSLATE_NOOP(
+                    "Formula", "{m} training points, whatever the batch ({batch})"))
+            else:
+                points = tr(QT_TRANSLATE_NOOP("Formula", "{m} training points"))
+            where += "\n" + points.format(m=m, batch=config.batch_size)
     return Formula(loss, gradient, dropout, where, decay)
 
 
-def formula_text(config: Config, n_train: int | None = None) -> str:
+def formula_text(config: Config, n_train: int | None = None, tr: Translator = english) -> str:
     """:func:`formula` as one block of lines."""
-    return formula(config, n_train).text
+    return formula(config, n_train, tr).text

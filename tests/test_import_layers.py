@@ -15,7 +15,8 @@ PACKAGE_DIR = Path(regviz.__file__).parent
 # Lower layers first. A module may import its own layer and the ones before it.
 LAYERS = (
     ("regviz.core",),
-    ("regviz.resource_path", "regviz.atomic_file", "regviz.config", "regviz.contour",
+    ("regviz.resource_path", "regviz.translatable", "regviz.atomic_file", "regviz.config",
+     "regviz.contour",
      "regviz.formula", "regviz.script_template", "regviz.checkpoints",
      "regviz.boundary_palette", "regviz.constraint_picture", "regviz.picture_format"),
     ("regviz.experiment", "regviz.snapshot", "regviz.session", "regviz.compare",

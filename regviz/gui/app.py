@@ -10,7 +10,11 @@ import sys
 from ..resource_path import resource_dir
 
 FONT_FAMILY = "DejaVu Sans"
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+# Chinese text: DejaVu Sans has no CJK glyphs; this subset of Noto Sans CJK SC has
+# exactly the translation's (tools/update_translations.py cuts it), so Chinese
+# renders the same on every machine, with or without a system CJK font.
+CJK_FONT_FAMILY = "Noto Sans SC regviz"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoSansSC-regviz-subset.otf")
 BASE_POINT_SIZE = 11  # controls and labels; the plots use the theme's larger sizes
 
 
@@ -32,12 +36,15 @@ def create_application(argv: list[str] | None = None, deterministic: bool = Fals
         app.setApplicationName("regviz")
         app.setOrganizationName("regviz")
     app.setStyle("Fusion")
-    if FONT_FAMILY not in QFontDatabase.families():
+    if CJK_FONT_FAMILY not in QFontDatabase.families():
         fonts = resource_dir() / "fonts"
         for name in FONT_FILES:
             if QFontDatabase.addApplicationFont(str(fonts / name)) < 0:
                 # Still usable with the system's sans serif; pixels will differ.
                 print(f"regviz: could not load the font {fonts / name}", file=sys.stderr)
+        # Every font asked for as DejaVu Sans (the views make their own) takes a
+        # character it lacks from the subset before any font of the system.
+        QFont.insertSubstitution(FONT_FAMILY, CJK_FONT_FAMILY)
     font = QFont(FONT_FAMILY, BASE_POINT_SIZE)
     # Hinting depends on the platform's font engine; without it glyphs are placed
     # the same way everywhere, which screenshots compared pixel by pixel need.

@@ -9,6 +9,7 @@ import signal
 from ..config import Config
 from .actions.presentation import set_dark_theme
 from .app import create_application
+from .language import start_language
 from .settings import GEOMETRY_KEY, THEME_KEY, app_settings
 from .windows.screen_fit import clamp_to_screen, size_to_screen
 
@@ -48,13 +49,16 @@ def restore_window(window) -> None:
     window.remember_settings = True
 
 
-def run(config: Config, use_last_preset: bool = False, lesson=None) -> int:
+def run(config: Config, use_last_preset: bool = False, lesson=None,
+        language: str | None = None) -> int:
     """Show the main window on ``config`` and run until it closes; the exit code.
 
     ``use_last_preset`` (no preset, data or setting named on the command line):
     start from the preset chosen last time instead. ``lesson`` (a ``Lesson``):
-    open it at its first scene."""
+    open it at its first scene. ``language``: ``--lang`` (None: the remembered
+    choice, else the system's)."""
     app = create_application()
+    start_language(language)
     if use_last_preset:
         from ..config import load_preset
         from .settings import last_preset

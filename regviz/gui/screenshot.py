@@ -24,17 +24,21 @@ DEFAULT_SIZE = (1600, 1000)
 
 def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
                   data: TrainTestData | None = None,
-                  prepare: Callable | None = None):
+                  prepare: Callable | None = None, language: str | None = None):
     """A shown MainWindow (its training thread never started) trained ``steps``
     steps and drawn. ``prepare(window)`` may adjust it (select a point, toggle a
     view) before the final snapshot is drawn, and may return the snapshot to draw
-    (e.g. one from the past, as the scrubber shows it). The caller closes it."""
+    (e.g. one from the past, as the scrubber shows it). ``language``: switch the
+    interface to it first (None: as it is). The caller closes it."""
     from PySide6.QtWidgets import QApplication
 
     from .app import create_application
+    from .language import switch_language
     from .windows.main_window import MainWindow
 
     create_application(deterministic=True)
+    if language is not None:
+        switch_language(language)
     window = MainWindow(config=config, start_thread=False)
     if data is not None:
         window.experiment.reset(data)
@@ -61,9 +65,9 @@ def render_window(config: Config, steps: int, size=DEFAULT_SIZE,
 
 def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
                         data: TrainTestData | None = None,
-                        prepare: Callable | None = None):
+                        prepare: Callable | None = None, language: str | None = None):
     """The rendered window as a QImage (``size`` pixels: device pixel ratio 1)."""
-    window = render_window(config, steps, size, data, prepare)
+    window = render_window(config, steps, size, data, prepare, language)
     try:
         return window.grab().toImage()
     finally:
@@ -73,7 +77,7 @@ def render_window_image(config: Config, steps: int, size=DEFAULT_SIZE,
 
 def render_window_png(config: Config, steps: int, path: str | os.PathLike,
                       size=DEFAULT_SIZE, data: TrainTestData | None = None,
-                      prepare: Callable | None = None) -> Path:
+                      prepare: Callable | None = None, language: str | None = None) -> Path:
     """Save the rendered window at ``path`` in the format its suffix names (PNG,
     JPEG or BMP; no suffix: PNG; any other suffix: ValueError before any work) and
     return the path.
@@ -85,7 +89,7 @@ def render_window_png(config: Config, steps: int, path: str | os.PathLike,
     image_format = picture_format(path)
 
     def write(tmp: str) -> None:
-        image = render_window_image(config, steps, size, data, prepare)
+        image = render_window_image(config, steps, size, data, prepare, language)
         if not image.save(tmp, image_format):
             raise OSError(f"cannot write {path}: saving the {image_format} failed "
                           "(disk full?)")

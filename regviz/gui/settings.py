@@ -1,5 +1,5 @@
-"""What regviz remembers between launches (QSettings): the last preset, the theme
-and the window geometry.
+"""What regviz remembers between launches (QSettings): the last preset, the theme,
+the window geometry and the language chosen in View → Language.
 
 Only the interactive launcher (``launch.build_window``) reads and writes them; the
 screenshot renderer and windows built by tests never do, so pictures stay
@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 
 SETTINGS_DIR_ENV = "REGVIZ_SETTINGS_DIR"
 PRESET_KEY, THEME_KEY, GEOMETRY_KEY = "last_preset", "theme", "window_geometry"
+LANGUAGE_KEY = "language"
 
 
 def app_settings() -> QSettings:
@@ -36,6 +37,17 @@ def last_preset() -> str:
 
 def remember_preset(name: str) -> None:
     app_settings().setValue(PRESET_KEY, name)
+
+
+def remembered_language() -> str:
+    """The language chosen in View → Language ("" if never chosen: follow the system)."""
+    return str(app_settings().value(LANGUAGE_KEY, "") or "")
+
+
+def remember_language(language: str) -> None:
+    settings = app_settings()
+    settings.setValue(LANGUAGE_KEY, language)
+    settings.sync()
 
 
 def save_window(window) -> None:

@@ -25,27 +25,33 @@ from PySide6.QtWidgets import (
 from ...history_csv import history_csv
 from ...picture_format import picture_format
 from ...script_export import script_text
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import fill, translate
 from ..svg_export import export_svg
 from .file_writing import busy, show_done, show_error, write_atomically
-from .help_dialogs import VIEW_TITLES
+from .help_dialogs import view_title
 from .session_actions import exact_snapshot
 
 HISTORY, WINDOW = "history", "window"
-PLOT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
-SCREENSHOT_FILTER = "PNG image (*.png);;JPEG image (*.jpg *.jpeg);;BMP image (*.bmp)"
+PLOT_FILTER = QT_TRANSLATE_NOOP("Export", "PNG image (*.png);;SVG drawing (*.svg)")
+SCREENSHOT_FILTER = QT_TRANSLATE_NOOP(
+    "Export", "PNG image (*.png);;JPEG image (*.jpg *.jpeg);;BMP image (*.bmp)")
 
 
 def install_export_actions(window) -> None:
     menu = window.menus["file"]
     quit_action = menu.actions()[-1]
     for name, text, tip, slot in (
-            ("save_screenshot", "Save screens&hot…", "Save the whole window as a PNG",
+            ("save_screenshot", translate("Export", "Save screens&hot…"),
+             translate("Export", "Save the whole window as a PNG"),
              lambda: save_screenshot(window)),
-            ("export", "&Export…", "Save the history (CSV) or one plot (PNG or SVG)",
+            ("export", translate("Export", "&Export…"),
+             translate("Export", "Save the history (CSV) or one plot (PNG or SVG)"),
              lambda: show_export_dialog(window)),
-            ("export_script", "Export as &Python script…",
-             "A standalone numpy script that trains this run again, step for step, and "
-             "reports the same numbers", lambda: export_script(window))):
+            ("export_script", translate("Export", "Export as &Python script…"),
+             translate("Export", "A standalone numpy script that trains this run again, step "
+                       "for step, and reports the same numbers"),
+             lambda: export_script(window))):
         action = QAction(text, window)
         action.setObjectName(name)
         action.setStatusTip(tip)
@@ -56,15 +62,18 @@ def install_export_actions(window) -> None:
 
 def export_targets(window) -> list[tuple[str, str]]:
     """(key, label) of everything Export can write."""
-    return ([(HISTORY, "History of every curve (CSV)"), (WINDOW, "Whole window (PNG)")]
-            + [(view.objectName(), f"{VIEW_TITLES.get(view.objectName(), view.objectName())} "
-                                   "plot (PNG or SVG)") for view in window.views])
+    return ([(HISTORY, translate("Export", "History of every curve (CSV)")),
+             (WINDOW, translate("Export", "Whole window (PNG)"))]
+            + [(view.objectName(), fill(translate("Export", "{view} plot (PNG or SVG)"),
+                                             view=view_title(view.objectName())))
+               for view in window.views])
 
 
 def save_screenshot(window, path: str | None = None) -> bool:
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, "Save screenshot", "regviz.png",
-                                              SCREENSHOT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(window, translate("Export", "Save screenshot"),
+                                              "regviz.png",
+                                              translate("Export", SCREENSHOT_FILTER))
         if not path:
             return False
         path = _with_suffix(path, ".png")
@@ -78,8 +87,10 @@ def export(window, target: str, path: str | None = None) -> bool:
     if path is None:
         is_history = target == HISTORY
         path, chosen = QFileDialog.getSaveFileName(
-            window, "Export", "history.csv" if is_history else f"{target}.png",
-            "CSV table (*.csv)" if is_history else PLOT_FILTER)
+            window, translate("Export", "Export"), "history.csv" if is_history
+            else f"{target}.png",
+            translate("Export", "CSV table (*.csv)") if is_history
+            else translate("Export", PLOT_FILTER))
         if not path:
             return False
         path = _with_suffix(path, ".csv" if is_history else
@@ -99,8 +110,10 @@ def export_script(window, path: str | None = None) -> bool:
     """The run so far as a standalone script (``regviz.script_export``): the settings
     at step 0, every live change, the exact points and the current step count."""
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, "Export as Python script",
-                                              "regviz_run.py", "Python script (*.py)")
+        path, _ = QFileDialog.getSaveFileName(window, translate("Export", "Export as Python "
+                                                                          "script"),
+                                              "regviz_run.py",
+                                              translate("Export", "Python script (*.py)"))
         if not path:
             return False
         path = _with_suffix(path, ".py")
@@ -145,19 +158,19 @@ def show_export_dialog(window) -> QDialog:
     if dialog is None:
         dialog = QDialog(window)
         dialog.setObjectName("export_dialog")
-        dialog.setWindowTitle("Export")
+        dialog.setWindowTitle(translate("Export", "Export"))
         what = QComboBox()
         what.setObjectName("export_what")
         for key, label in export_targets(window):
             what.addItem(label, key)
-        save = QPushButton("Save…")
+        save = QPushButton(translate("Export", "Save…"))
         save.setObjectName("export_save")
         save.clicked.connect(lambda: export(window, what.currentData()) and dialog.close())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(dialog.close)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel("What to export:"))
+        layout.addWidget(QLabel(translate("Export", "What to export:")))
         layout.addWidget(what)
         layout.addWidget(buttons)
     dialog.show()
@@ -183,12 +196,14 @@ def _save_image(image, path: str) -> None:
 
 def _write(window, path: str, write) -> bool:
     try:
-        with busy(window, f"Saving {path} …"):
+        with busy(window, translate("Export", "Saving {path} …").format(path=path)):
             write_atomically(path, write)
     except (OSError, ValueError) as exc:
-        show_error(window, "Could not save", f"Nothing was written to {path}:\n{exc}")
+        show_error(window, translate("Export", "Could not save"),
+                   translate("Export", "Nothing was written to {path}:\n{error}").format(
+                       path=path, error=exc))
         return False
-    show_done(window, f"Saved {path}")
+    show_done(window, translate("Export", "Saved {path}").format(path=path))
     return True
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...config import FIELDS_BY_NAME
 from ...lesson import Lesson, Scene, lesson_names, load_lesson, pause_reached
+from ..language import is_language_change, translate
 
 CAPTION_PT = 17  # the caption at 1× (presentation mode scales it like the controls)
 DETAIL_PT = 12
@@ -47,13 +48,13 @@ class LessonStrip(QFrame):
         self.question.setWordWrap(True)
         self.previous_button = QPushButton("◀")
         self.previous_button.setObjectName("lesson_previous")
-        self.previous_button.setToolTip("Previous scene (Page Up or Alt+←)")
+        self.previous_button.setToolTip(translate("Lessons", "Previous scene (Page Up or Alt+←)"))
         self.next_button = QPushButton("▶")
         self.next_button.setObjectName("lesson_next")
-        self.next_button.setToolTip("Next scene (Page Down or Alt+→)")
+        self.next_button.setToolTip(translate("Lessons", "Next scene (Page Down or Alt+→)"))
         self.leave_button = QPushButton("✕")
         self.leave_button.setObjectName("lesson_leave")
-        self.leave_button.setToolTip("Leave the lesson: every control back")
+        self.leave_button.setToolTip(translate("Lessons", "Leave the lesson: every control back"))
         heading_row = QHBoxLayout()
         heading_row.setSpacing(4)
         heading_row.addWidget(self.heading, 1)
@@ -66,7 +67,13 @@ class LessonStrip(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.question)
         self.set_scale(1.0)
+        self._shown: tuple[Lesson, int] | None = None
         self.hide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event) and self._shown is not None and not self.isHidden():
+            self.show_scene(*self._shown)
+        super().changeEvent(event)
 
     def set_scale(self, scale: float) -> None:
         self.setStyleSheet(
@@ -80,12 +87,17 @@ class LessonStrip(QFrame):
             f" min-width: {round(40 * scale)}px; padding: 1px 4px; }}")
 
     def show_scene(self, lesson: Lesson, index: int) -> None:
+        """Scene ``index`` of ``lesson``, in the interface's language (a shipped
+        lesson's texts are in the translation; a teacher's own file as written)."""
+        self._shown = (lesson, index)
         scene = lesson.scenes[index]
-        title = f" — {scene.title}" if scene.title else ""
-        self.heading.setText(f"{lesson.title} · scene {index + 1} of {len(lesson.scenes)}"
-                             f"{title}")
-        self.caption.setText(scene.caption)
-        self.question.setText(f"Ask the class: {scene.question}" if scene.question else "")
+        title = f" — {lesson_text(scene.title)}" if scene.title else ""
+        self.heading.setText(translate("Lessons", "{lesson} · scene {n} of {count}{title}")
+                             .format(lesson=lesson_text(lesson.title), n=index + 1,
+                                     count=len(lesson.scenes), title=title))
+        self.caption.setText(lesson_text(scene.caption))
+        self.question.setText(translate("Lessons", "Ask the class: {question}").format(
+            question=lesson_text(scene.question)) if scene.question else "")
         self.question.setVisible(bool(scene.question))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(lesson.scenes) - 1)
@@ -113,20 +125,21 @@ class LessonMode(QObject):
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = window.menus["teach"].addMenu("&Lessons")
+        menu = window.menus["teach"].addMenu(translate("Lessons", "&Lessons"))
         menu.setObjectName("lessons_menu")
         for name in lesson_names():
             lesson = load_lesson(name)
-            action = QAction(lesson.title, window)
+            action = QAction(lesson_text(lesson.title), window)
             action.setObjectName(f"lesson_{name}")
-            action.setStatusTip(lesson.description)
+            action.setStatusTip(lesson_text(lesson.description))
             action.triggered.connect(lambda _=False, n=name: self.start(load_lesson(n)))
             menu.addAction(action)
         menu.addSeparator()
         self.actions = {}
-        for name, text, slot in (("next_scene", "Next scene", self.next_scene),
-                                 ("previous_scene", "Previous scene", self.previous_scene),
-                                 ("leave_lesson", "Leave the lesson", self.leave)):
+        for name, text, slot in (
+                ("next_scene", translate("Lessons", "Next scene"), self.next_scene),
+                ("previous_scene", translate("Lessons", "Previous scene"), self.previous_scene),
+                ("leave_lesson", translate("Lessons", "Leave the lesson"), self.leave)):
             action = QAction(text, window)
             action.setObjectName(name)
             action.setEnabled(False)
@@ -243,3 +256,8 @@ def install_lesson_mode(window) -> LessonMode:
 
 def lesson_mode(window) -> LessonMode:
     return window.findChild(LessonMode, "lesson_mode")
+
+
+def lesson_text(text: str) -> str:
+    """A lesson's title, caption or question in the interface's language."""
+    return translate("Lessons", text) if text else ""

@@ -23,9 +23,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QToolBar
 
 from ...experiment import TrainTestData
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 
 MIN_CLASSES_TO_TRAIN = 2
 CLASS_SYMBOLS = "●■▲◆★✚"
+NEED_TWO_CLASSES = QT_TRANSLATE_NOOP(
+    "PointEditor", "Add training points of at least two classes to train again.")
 
 
 def install_point_editor(window) -> PointEditor:
@@ -57,41 +61,48 @@ class PointEditor(QObject):
     # -- construction ---------------------------------------------------------------
     def _build_actions(self) -> None:
         menu = self.window.menus["teach"]
-        self.edit_action = QAction("&Edit points", self.window)
+        self.edit_action = QAction(translate("PointEditor", "&Edit points"), self.window)
         self.edit_action.setObjectName("edit_points")
         self.edit_action.setCheckable(True)
-        self.edit_action.setStatusTip("Click in the decision boundary to add a point, "
-                                      "right-click to remove the nearest")
+        self.edit_action.setStatusTip(translate(
+            "PointEditor", "Click in the decision boundary to add a point, right-click to "
+            "remove the nearest"))
         self.edit_action.toggled.connect(self.set_editing)
-        self.clear_action = QAction("&Clear all points", self.window)
+        self.clear_action = QAction(translate("PointEditor", "&Clear all points"), self.window)
         self.clear_action.setObjectName("clear_points")
         self.clear_action.triggered.connect(self.clear_all)
         menu.addAction(self.edit_action)
         menu.addAction(self.clear_action)
 
     def _build_bar(self) -> None:
-        bar = QToolBar("Edit points", self.window)
+        bar = QToolBar(translate("PointEditor", "Edit points"), self.window)
         bar.setObjectName("point_editor_bar")
         bar.setMovable(False)
-        bar.addWidget(QLabel(" New point:  class "))
+        bar.addWidget(QLabel(translate("PointEditor", " New point:  class ")))
         self.class_box = QComboBox()
         self.class_box.setObjectName("point_class")
-        self.class_box.setToolTip("The class of the points you add (its colour in the plot)")
+        self.class_box.setToolTip(translate(
+            "PointEditor", "The class of the points you add (its colour in the plot)"))
         bar.addWidget(self.class_box)
         self.target_box = QComboBox()
         self.target_box.setObjectName("point_target")
-        self.target_box.addItem("as a training point (the network learns it)", "train")
-        self.target_box.addItem("as a test point (only measured)", "test")
-        self.target_box.setToolTip("Training points change the data loss and so the boundary; "
-                                   "test points only change the test loss")
+        self.target_box.addItem(
+            translate("PointEditor", "as a training point (the network learns it)"), "train")
+        self.target_box.addItem(translate("PointEditor", "as a test point (only measured)"),
+                                "test")
+        self.target_box.setToolTip(translate(
+            "PointEditor", "Training points change the data loss and so the boundary; test "
+            "points only change the test loss"))
         bar.addWidget(self.target_box)
-        clear = QPushButton("Clear all points")
+        clear = QPushButton(translate("PointEditor", "Clear all points"))
         clear.setObjectName("clear_points_button")
-        clear.setToolTip("Remove every point; training waits until you have added "
-                         "training points of two classes")
+        clear.setToolTip(translate(
+            "PointEditor", "Remove every point; training waits until you have added training "
+            "points of two classes"))
         clear.clicked.connect(self.clear_all)
         bar.addWidget(clear)
-        self.hint = QLabel("   click: add  ·  right-click: remove nearest")
+        self.hint = QLabel(translate("PointEditor",
+                                     "   click: add  ·  right-click: remove nearest"))
         self.hint.setObjectName("point_editor_hint")
         bar.addWidget(self.hint)
         bar.hide()
@@ -190,7 +201,7 @@ class PointEditor(QObject):
         data = self.data()
         if data is None:
             return
-        self.window.undo_point("Clear all points")
+        self.window.undo_point(translate("PointEditor", "Clear all points"))
         empty = np.empty((0, 2))
         no_labels = np.empty(0, dtype=data.y_train.dtype)
         self._send(TrainTestData(empty, no_labels, empty.copy(), no_labels.copy()))
@@ -202,15 +213,14 @@ class PointEditor(QObject):
                 self.window.pause()
             self._held = data
             self._show_held()
-            self.window.statusBar().showMessage(
-                "Add training points of at least two classes to train again.")
+            self.window.statusBar().showMessage(translate("PointEditor", NEED_TWO_CLASSES))
             return
         self._held = None
         self._overlay.setData([])
         self._pending = data
         self.window.controller.data_requested.emit(data)
         self.data_sent.emit(data)
-        if self.window.statusBar().currentMessage().startswith("Add training points"):
+        if self.window.statusBar().currentMessage() == translate("PointEditor", NEED_TWO_CLASSES):
             self.window.statusBar().clearMessage()
 
     def _show_held(self) -> None:

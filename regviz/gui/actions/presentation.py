@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ..app import BASE_POINT_SIZE, FONT_FAMILY
+from ..language import translate
 from ..theme import PRESENTATION_SCALE, Theme
 from ..views.history_plot import HistoryPlot
 from ..views.view_tabs import ViewTabs
@@ -32,15 +33,16 @@ def is_presenting(window) -> bool:
 def install_view_actions(window) -> None:
     """View → Presentation mode and View → Dark theme (checkable)."""
     menu = window.menus["view"]
-    presentation = QAction("&Presentation mode", window)
+    presentation = QAction(translate("View", "&Presentation mode"), window)
     presentation.setObjectName("presentation_mode")
     presentation.setCheckable(True)
-    presentation.setToolTip("Full screen, everything 1.6× larger, high contrast for a projector")
+    presentation.setToolTip(translate(
+        "View", "Full screen, everything 1.6× larger, high contrast for a projector"))
     presentation.toggled.connect(lambda on: set_presentation(window, on))
-    dark = QAction("&Dark theme", window)
+    dark = QAction(translate("View", "&Dark theme"), window)
     dark.setObjectName("dark_theme")
     dark.setCheckable(True)
-    dark.setToolTip("Light text on a dark background")
+    dark.setToolTip(translate("View", "Light text on a dark background"))
     dark.toggled.connect(lambda on: set_dark_theme(window, on))
     menu.addAction(presentation)
     menu.addAction(dark)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...formula import formula_text
 from ..controls.history_scrubber import HistoryScrubber
+from ..language import translate
 from ..views.history_plot import HistoryPlot
 
 
@@ -51,7 +52,8 @@ class Scrubbing(QObject):
     def continue_from(self, step: int) -> None:
         """Branch: train on from the checkpoint at ``step`` with the current settings
         (the later history goes; Ctrl+Z brings the run back)."""
-        self.window.undo_point(f"Continue from step {step:,}")
+        self.window.undo_point(translate("Scrubber", "Continue from step {step:,}").format(
+            step=step))
         self.window.controller.branch_requested.emit(step, self.window.config)
 
     # -- showing -----------------------------------------------------------------------

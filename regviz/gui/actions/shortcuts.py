@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...config import preset_names
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 
 PRESET_TARGET = "preset"
 ACTION_PREFIX = "action:"
@@ -39,39 +41,70 @@ class Shortcut:
 PRESET_KEYS = tuple(str(i) for i in range(1, min(9, len(preset_names())) + 1))
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut(("Space",), "Play / pause training", "toggle_play"),
-    Shortcut(("S", "Right"), "Pause and train exactly one step", "step_once"),
-    Shortcut(("R",), "Reset: back to step 0 with this seed's initial weights", "reset"),
-    Shortcut(("]", "+", "="), "Faster: double the training speed (past 100,000: max)",
-             ACTION_PREFIX + "faster"),
-    Shortcut(("[", "-"), "Slower: halve the training speed", ACTION_PREFIX + "slower"),
-    Shortcut(("M",), "Full speed (max) on / off", ACTION_PREFIX + "full_speed"),
-    Shortcut(PRESET_KEYS, "Load the preset of that number in the preset list (training "
-             "restarts on the preset's own points)", PRESET_TARGET),
-    Shortcut(("Ctrl+Z",), "Undo: bring back the run a reset, preset, setting or loading "
-             "threw away", ACTION_PREFIX + "undo"),
-    Shortcut(("Ctrl+S",), "Save a screenshot of the whole window (PNG)",
-             ACTION_PREFIX + "save_screenshot"),
-    Shortcut(("Ctrl+E",), "Export the history (CSV) or a plot (PNG/SVG)",
-             ACTION_PREFIX + "export"),
-    Shortcut(("Ctrl+O",), "Open a saved session", ACTION_PREFIX + "open_session"),
-    Shortcut(("Ctrl+Shift+S",), "Save the session (settings, points, weights, history)",
-             ACTION_PREFIX + "save_session"),
-    Shortcut(("Ctrl+L",), "Load your own points from a CSV, NPZ or .mat file",
-             ACTION_PREFIX + "load_data"),
-    Shortcut(("Ctrl+D",), "Edit points: click adds, right-click removes",
-             ACTION_PREFIX + "edit_points"),
-    Shortcut(("PgDown", "Alt+Right"), "Lesson: next scene (a presenter's clicker sends "
-             "Page Down)", ACTION_PREFIX + "next_scene"),
-    Shortcut(("PgUp", "Alt+Left"), "Lesson: previous scene", ACTION_PREFIX + "previous_scene"),
-    Shortcut(("F11",), "Presentation mode on / off", ACTION_PREFIX + "presentation_mode"),
-    Shortcut(("Escape",), "Close the settings drawer, or leave presentation mode",
-             "leave_presentation"),
-    Shortcut(("C",), "Show / hide all settings (the panel, or its drawer over the views)",
-             "toggle_panel"),
-    Shortcut(("F1",), "What am I looking at? (every view explained)",
-             ACTION_PREFIX + "what_am_i_looking_at"),
-    Shortcut(("Ctrl+Q",), "Quit", ACTION_PREFIX + "quit"),
+    Shortcut(("Space",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Play / pause training"),
+        "toggle_play"),
+    Shortcut(("S", "Right"), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Pause and train exactly one step"),
+        "step_once"),
+    Shortcut(("R",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Reset: back to step 0 with this seed's initial weights"),
+        "reset"),
+    Shortcut(("]", "+", "="), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Faster: double the training speed (past 100,000: max)"),
+        ACTION_PREFIX + "faster"),
+    Shortcut(("[", "-"), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Slower: halve the training speed"),
+        ACTION_PREFIX + "slower"),
+    Shortcut(("M",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Full speed (max) on / off"),
+        ACTION_PREFIX + "full_speed"),
+    Shortcut(PRESET_KEYS, QT_TRANSLATE_NOOP(
+        "Shortcuts", "Load the preset of that number in the preset list (training restarts on the"
+                     " preset's own points)"),
+        PRESET_TARGET),
+    Shortcut(("Ctrl+Z",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Undo: bring back the run a reset, preset, setting or loading threw away"),
+        ACTION_PREFIX + "undo"),
+    Shortcut(("Ctrl+S",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Save a screenshot of the whole window (PNG)"),
+        ACTION_PREFIX + "save_screenshot"),
+    Shortcut(("Ctrl+E",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Export the history (CSV) or a plot (PNG/SVG)"),
+        ACTION_PREFIX + "export"),
+    Shortcut(("Ctrl+O",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Open a saved session"),
+        ACTION_PREFIX + "open_session"),
+    Shortcut(("Ctrl+Shift+S",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Save the session (settings, points, weights, history)"),
+        ACTION_PREFIX + "save_session"),
+    Shortcut(("Ctrl+L",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Load your own points from a CSV, NPZ or .mat file"),
+        ACTION_PREFIX + "load_data"),
+    Shortcut(("Ctrl+D",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Edit points: click adds, right-click removes"),
+        ACTION_PREFIX + "edit_points"),
+    Shortcut(("PgDown", "Alt+Right"), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Lesson: next scene (a presenter's clicker sends Page Down)"),
+        ACTION_PREFIX + "next_scene"),
+    Shortcut(("PgUp", "Alt+Left"), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Lesson: previous scene"),
+        ACTION_PREFIX + "previous_scene"),
+    Shortcut(("F11",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Presentation mode on / off"),
+        ACTION_PREFIX + "presentation_mode"),
+    Shortcut(("Escape",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Close the settings drawer, or leave presentation mode"),
+        "leave_presentation"),
+    Shortcut(("C",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Show / hide all settings (the panel, or its drawer over the views)"),
+        "toggle_panel"),
+    Shortcut(("F1",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "What am I looking at? (every view explained)"),
+        ACTION_PREFIX + "what_am_i_looking_at"),
+    Shortcut(("Ctrl+Q",), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Quit"),
+        ACTION_PREFIX + "quit"),
 )
 
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
@@ -95,7 +128,7 @@ def key_text(key: str) -> str:
 def keys_text(shortcut: Shortcut) -> str:
     if shortcut.target == PRESET_TARGET:
         return f"{shortcut.keys[0]} … {shortcut.keys[-1]}"
-    return " or ".join(key_text(k) for k in shortcut.keys)
+    return translate("Shortcuts", " or ").join(key_text(k) for k in shortcut.keys)
 
 
 def install_shortcuts(window) -> list:

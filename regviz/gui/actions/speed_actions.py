@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 
 from ...config import FIELDS_BY_NAME, load_preset
+from ..language import translate
 
 SLOWEST = 1.0  # steps/s the Slower key stops at (the speed slider's left end)
 RETURN_SPEED = 300.0  # "full speed off" with no speed to go back to, nor a preset's
@@ -47,12 +48,15 @@ class SpeedActions(QObject):
         menu.addSeparator()
         self.actions = {}
         for name, text, tip, slot in (
-                ("slower", "Slower", "Halve the training speed (steps per second)",
+                ("slower", translate("Speed", "Slower"),
+                 translate("Speed", "Halve the training speed (steps per second)"),
                  self.slower),
-                ("faster", "Faster", "Double the training speed; past 100,000 steps/s: max",
+                ("faster", translate("Speed", "Faster"),
+                 translate("Speed", "Double the training speed; past 100,000 steps/s: max"),
                  self.faster),
-                ("full_speed", "Full speed on / off",
-                 "Train as fast as the machine allows, or go back to the speed before",
+                ("full_speed", translate("Speed", "Full speed on / off"),
+                 translate("Speed", "Train as fast as the machine allows, or go back to the "
+                           "speed before"),
                  self.toggle_full_speed)):
             action = QAction(text, window)
             action.setObjectName(name)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 
+from ..language import translate
+
 
 class TeachActions(QObject):
     """Owns the two windows for one main window (find it with
@@ -18,15 +20,17 @@ class TeachActions(QObject):
         self.window = window
         self.compare_window = None
         self.sweep_window = None
-        self.compare_action = QAction("Compare runs…", window)
+        self.compare_action = QAction(translate("Teach", "Compare runs…"), window)
         self.compare_action.setObjectName("compare_runs")
-        self.compare_action.setStatusTip("The same data and initial weights with 2–4 "
-                                         "regularization settings, trained side by side")
+        self.compare_action.setStatusTip(translate(
+            "Teach", "The same data and initial weights with 2–4 regularization settings, "
+            "trained side by side"))
         self.compare_action.triggered.connect(self.open_compare)
-        self.sweep_action = QAction("λ sweep…", window)
+        self.sweep_action = QAction(translate("Teach", "λ sweep…"), window)
         self.sweep_action.setObjectName("lambda_sweep")
-        self.sweep_action.setStatusTip("Train one model per λ on a log grid and plot the "
-                                       "final train and test error against λ")
+        self.sweep_action.setStatusTip(translate(
+            "Teach", "Train one model per λ on a log grid and plot the final train and test "
+            "error against λ"))
         self.sweep_action.triggered.connect(self.open_sweep)
         window.menus["teach"].addAction(self.compare_action)
         window.menus["teach"].addAction(self.sweep_action)

@@ -36,6 +36,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 
 from ...experiment import Experiment, ExperimentState
+from ..language import fill, translate
 
 UNDO_LEVELS = 5
 BURST_S = 2.0
@@ -102,7 +103,8 @@ class UndoActions(QObject):
             return False
         self._show_top()
         self.window.statusBar().showMessage(
-            f"{description}: Ctrl+Z brings back step {state.step:,}", 8000)
+            translate("Undo", "{action}: Ctrl+Z brings back step {step:,}").format(
+                action=description, step=state.step), 8000)
         return True
 
     @Slot()
@@ -110,25 +112,29 @@ class UndoActions(QObject):
         """Put the newest kept run back (paused); False if there is none."""
         entry = self.stack.pop()
         if entry is None:
-            self.window.statusBar().showMessage("Nothing to undo", 4000)
+            self.window.statusBar().showMessage(translate("Undo", "Nothing to undo"), 4000)
             return False
         adopt_experiment(self.window, Experiment.from_state(entry.state))
         self._show_top()
         self.window.statusBar().showMessage(
-            f"Undone: {entry.description} — back at step {entry.state.step:,}", 8000)
+            translate("Undo", "Undone: {action} — back at step {step:,}").format(
+                action=entry.description, step=entry.state.step), 8000)
         return True
 
     def _show_top(self) -> None:
         top = self.stack.top
         if top is None:
-            self.action.setText("&Undo")
+            self.action.setText(translate("Undo", "&Undo"))
             self.action.setEnabled(False)
-            self.action.setStatusTip("Nothing to undo")
+            self.action.setStatusTip(translate("Undo", "Nothing to undo"))
         else:
-            self.action.setText(f"&Undo {top.description} (back to step {top.state.step:,})")
+            self.action.setText(fill(translate(
+                "Undo", "&Undo {action} (back to step {step:,})"),
+                action=top.description, step=top.state.step))
             self.action.setEnabled(True)
-            self.action.setStatusTip("Bring back the run as it was before: settings, "
-                                     "points, weights, history and step")
+            self.action.setStatusTip(translate(
+                "Undo", "Bring back the run as it was before: settings, points, weights, "
+                "history and step"))
 
 
 def adopt_experiment(window, experiment: Experiment) -> None:

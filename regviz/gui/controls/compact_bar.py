@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from superqt import QFlowLayout
 
 from ...config import FIELDS_BY_NAME
+from ..language import translate
 from .control_panel import ControlPanel
 
 # The settings a teacher changes in front of the class, in the bar's order. A new
@@ -41,10 +42,10 @@ class CompactBar(QFrame):
         self.flow.setContentsMargins(8, 4, 8, 4)
         self.flow.setHorizontalSpacing(14)
         self.flow.setVerticalSpacing(4)
-        self.settings_button = QPushButton("☰ All settings")
+        self.settings_button = QPushButton(translate("CompactBar", "☰ All settings"))
         self.settings_button.setObjectName("all_settings")
         self.settings_button.setCheckable(True)
-        self.settings_button.setToolTip("Show or hide every setting (C)")
+        self.settings_button.setToolTip(translate("CompactBar", "Show or hide every setting (C)"))
         # One holder per setting: its label and control sit side by side when lent.
         self.field_items: dict[str, QWidget] = {}
         for name in self.fields:

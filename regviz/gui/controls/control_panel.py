@@ -31,25 +31,32 @@ from superqt.utils import qthrottled
 from ...config import FIELDS, Config, Field
 from ...experiment import inapplicable_settings
 from ...formula import formula_text
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 
 # The objectName of a setting's widget is the setting's name, except these, whose
 # names tests and automation scripts already rely on.
 OBJECT_NAMES = {"l2": "l2_lambda", "l1": "l1_lambda"}
-GROUP_TITLES = {"playback": "Playback", "regularization": "Regularization",
-                "training": "Training", "network": "Network", "data": "Data"}
+GROUP_TITLES = {"playback": QT_TRANSLATE_NOOP("ControlPanel", "Playback"),
+                "regularization": QT_TRANSLATE_NOOP("ControlPanel", "Regularization"),
+                "training": QT_TRANSLATE_NOOP("ControlPanel", "Training"),
+                "network": QT_TRANSLATE_NOOP("ControlPanel", "Network"),
+                "data": QT_TRANSLATE_NOOP("ControlPanel", "Data")}
 # The lesson's controls first: how fast to show it, then λ and keep_prob; not the seed.
 GROUP_ORDER = ("playback", "regularization", "training", "network", "data")
 # What a spin box shows at its minimum, where that minimum means something special.
-SPECIAL_VALUE_TEXT = {"batch_size": "full batch"}
+SPECIAL_VALUE_TEXT = {"batch_size": QT_TRANSLATE_NOOP("ControlPanel", "full batch")}
 SLIDER_STEPS = 1000
 LOG_SLIDER_DECADES = 6  # a log slider spans max/10⁶ … max, plus 0 at its left end
 # (or from the field's slider_minimum; a field with an ``unlimited`` word has its
 # 0 — no limit — at the right end instead)
 DRAG_UPDATE_MS = 60  # a slider drag sends at most ~16 configs a second
 ERROR_STYLE = "background: #ffd6d6;"
-NEW_POINTS_TIP = "Draw a fresh set of points (the next data seed); training restarts."
-LOCKED_TIP = ("Locked by this lesson scene: it keeps the value the scene set. "
-              "Leave the lesson (Teach → Lessons) to change it.")
+NEW_POINTS_TIP = QT_TRANSLATE_NOOP(
+    "ControlPanel", "Draw a fresh set of points (the next data seed); training restarts.")
+LOCKED_TIP = QT_TRANSLATE_NOOP(
+    "ControlPanel", "Locked by this lesson scene: it keeps the value the scene set. "
+    "Leave the lesson (Teach → Lessons) to change it.")
 
 
 def editor_name(field_name: str) -> str:
@@ -58,7 +65,21 @@ def editor_name(field_name: str) -> str:
 
 
 def tooltip(field: Field) -> str:
-    return f"{field.help}\nAllowed: {field.allowed()}."
+    return translate("ControlPanel", "{help}\nAllowed: {allowed}.").format(
+        help=translate("Field", field.help), allowed=field.allowed(field_text))
+
+
+def field_text(text: str) -> str:
+    """A text of the config table (a label, a help line) in the interface's language."""
+    return translate("Field", text)
+
+
+def translate_formula(text: str) -> str:
+    return translate("Formula", text)
+
+
+def translate_experiment(text: str) -> str:
+    return translate("Experiment", text)
 
 
 def format_value(value, field: Field | None = None) -> str:
@@ -150,7 +171,8 @@ class FieldControl(QWidget):
             self.editor = QSpinBox()
             self.editor.setRange(int(field.minimum or 0), int(min(field.maximum, 2**31 - 1)))
             if field.name in SPECIAL_VALUE_TEXT:
-                self.editor.setSpecialValueText(SPECIAL_VALUE_TEXT[field.name])
+                self.editor.setSpecialValueText(
+                    translate("ControlPanel", SPECIAL_VALUE_TEXT[field.name]))
             # Typing "400" must not send 4 and 40 on the way (each would reset).
             self.editor.setKeyboardTracking(False)
             self.editor.valueChanged.connect(self._changed)
@@ -170,10 +192,11 @@ class FieldControl(QWidget):
         else:  # int_list, path
             self.editor = QLineEdit()
             if field.kind == "int_list":
-                self.editor.setPlaceholderText("e.g. 20,3" if field.name == "hidden"
-                                               else "all")
+                self.editor.setPlaceholderText(translate("ControlPanel", "e.g. 20,3")
+                                               if field.name == "hidden"
+                                               else translate("ControlPanel", "all"))
             else:
-                self.editor.setPlaceholderText("generated")
+                self.editor.setPlaceholderText(translate("ControlPanel", "generated"))
                 self.editor.setClearButtonEnabled(True)
             self.editor.editingFinished.connect(self._text_entered)
         self.editor.setObjectName(editor_name(field.name))
@@ -182,9 +205,10 @@ class FieldControl(QWidget):
             self.editor.installEventFilter(self)
         row.addWidget(self.editor, 0 if self.slider is not None else 1)
         if field.kind == "path":
-            self.browse_button = QPushButton("Browse…")
+            self.browse_button = QPushButton(translate("ControlPanel", "Browse…"))
             self.browse_button.setObjectName(f"{field.name}_browse")
-            self.browse_button.setToolTip("Choose a CSV (x1, x2, label), NPZ or .mat file")
+            self.browse_button.setToolTip(translate(
+                "ControlPanel", "Choose a CSV (x1, x2, label), NPZ or .mat file"))
             self.browse_button.clicked.connect(self._browse)
             row.addWidget(self.browse_button)
         # The message goes where the control's owner puts it: a whole-width row under
@@ -200,6 +224,11 @@ class FieldControl(QWidget):
         self.setLayout(row)
         self.setToolTip(tip)
         self.fit_editor()
+
+    def retranslate(self) -> None:
+        """The tooltips (with their slider notes) in the current language."""
+        if self.slider is not None:
+            self.slider.setToolTip(tooltip(self.field) + self._slider_note())
 
     def fit_editor(self) -> None:
         """Size the number field for its current font (presentation mode makes it
@@ -219,9 +248,10 @@ class FieldControl(QWidget):
     def _slider_note(self) -> str:
         f = self.field
         if f.unlimited:
-            return f" Log scale; the far right is {f.unlimited} (no limit)."
+            return translate("ControlPanel", " Log scale; the far right is {word} (no limit)."
+                             ).format(word=f.unlimited)
         if f.log and not f.exclusive_minimum:
-            return " Log scale; the far left is 0."
+            return translate("ControlPanel", " Log scale; the far left is 0.")
         return ""
 
     # -- value ↔ widget -------------------------------------------------------------------
@@ -323,8 +353,8 @@ class FieldControl(QWidget):
     @Slot()
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Train on points from a file", self.editor.text(),
-            "Points (*.csv *.npz *.mat);;All files (*)")
+            self, translate("ControlPanel", "Train on points from a file"), self.editor.text(),
+            translate("ControlPanel", "Points (*.csv *.npz *.mat);;All files (*)"))
         if path:
             self.editor.setText(path)
             self.edited.emit(self.field.name, path)
@@ -353,7 +383,7 @@ class ControlPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for group in GROUP_ORDER:
-            box = QGroupBox(GROUP_TITLES[group])
+            box = QGroupBox(translate("ControlPanel", GROUP_TITLES[group]))
             box.setObjectName(f"{group}_group")
             box.setStyleSheet("QGroupBox { font-weight: bold; }"
                               "QGroupBox * { font-weight: normal; }")
@@ -367,7 +397,7 @@ class ControlPanel(QWidget):
                     control = FieldControl(f)
                     control.edited.connect(self._edited)
                     control.released.connect(self._drag_finished)
-                    label = QLabel(f.label)
+                    label = QLabel(field_text(f.label))
                     label.setObjectName(f"{f.name}_label")
                     label.setToolTip(tooltip(f))
                     label.setBuddy(control.editor)
@@ -377,9 +407,9 @@ class ControlPanel(QWidget):
                     self.labels[f.name] = label
                     self._forms[f.name] = form
             if group == "data":
-                self.regenerate_button = QPushButton("New points")
+                self.regenerate_button = QPushButton(translate("ControlPanel", "New points"))
                 self.regenerate_button.setObjectName("regenerate")
-                self.regenerate_button.setToolTip(NEW_POINTS_TIP)
+                self.regenerate_button.setToolTip(translate("ControlPanel", NEW_POINTS_TIP))
                 self.regenerate_button.clicked.connect(self.regenerate)
                 form.addRow("", self.regenerate_button)
             layout.addWidget(box)
@@ -449,9 +479,9 @@ class ControlPanel(QWidget):
             # No font size here: a style-sheet size would not follow presentation mode.
             "padding: 4px 6px; background: rgba(127, 127, 127, 30);"
             "border-radius: 4px;")
-        self.formula_label.setToolTip(
-            "What training minimises right now: the data loss plus the penalty as "
-            "configured, the term the penalty adds to each gradient, and dropout.")
+        self.formula_label.setToolTip(translate(
+            "ControlPanel", "What training minimises right now: the data loss plus the "
+            "penalty as configured, the term the penalty adds to each gradient, and dropout."))
         return self.formula_label
 
     def widget(self, name: str) -> QWidget:
@@ -482,9 +512,9 @@ class ControlPanel(QWidget):
         their tooltips saying why (Classes for a two-class dataset, the generator's
         settings while the points come from a file), and so are the controls a
         lesson scene locks."""
-        why = inapplicable_settings(self.config)
+        why = inapplicable_settings(self.config, translate_experiment)
         for name in self.locked:
-            why.setdefault(name, LOCKED_TIP)
+            why.setdefault(name, translate("ControlPanel", LOCKED_TIP))
         for name, control in self.controls.items():
             control.set_applicable(why.get(name, ""))
             label = self.labels[name]  # in the compact bar while lent to it
@@ -492,7 +522,15 @@ class ControlPanel(QWidget):
             label.setToolTip(control.toolTip())
         from_file = why.get("dataset", "")
         self.regenerate_button.setEnabled(not from_file)
-        self.regenerate_button.setToolTip(from_file or NEW_POINTS_TIP)
+        self.regenerate_button.setToolTip(from_file or translate("ControlPanel", NEW_POINTS_TIP))
+
+    def retranslate(self) -> None:
+        """The texts made from the config (tooltips, the formula, why a control is
+        off) in the current language; the static ones are ``retranslate_texts``'."""
+        for control in self.controls.values():
+            control.retranslate()
+        self.show_config(self.config)
+        self.refit()
 
     def formula_text(self) -> str:
         """The objective shown under the regularization controls."""
@@ -506,7 +544,7 @@ class ControlPanel(QWidget):
             self._show_formula()
 
     def _show_formula(self) -> None:
-        text = formula_text(self.config, self._training_points)
+        text = formula_text(self.config, self._training_points, translate_formula)
         if text != self.formula_label.text():
             self.formula_label.setText(text)
 

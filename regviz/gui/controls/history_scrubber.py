@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ..frame_label import fill_own_background, fix_label_size, label_size_for
+from ..language import translate
 
 LIVE_REFRESH_S = 0.25  # while training, the timeline is redrawn at most 4 times a second
 MARGIN = 10  # pixels left and right of the track, so the end ticks are not cut
@@ -139,19 +140,19 @@ class HistoryScrubber(QWidget):
         super().__init__(parent)
         self.setObjectName("history_scrubber")
         self.timeline = Timeline()
-        self.timeline.setToolTip(
-            "The whole run. Drag to see the network as it was at any step (snaps to the "
-            "nearest saved checkpoint); orange marks are setting changes. ▶ Play returns "
-            "to now.")
+        self.timeline.setToolTip(translate(
+            "Scrubber", "The whole run. Drag to see the network as it was at any step (snaps "
+            "to the nearest saved checkpoint); orange marks are setting changes. ▶ Play "
+            "returns to now."))
         self.label = QLabel()
         self.label.setObjectName("scrubber_label")
         fill_own_background(self.label)
         self._label_advance = None  # the text width the label was fitted to
-        self.continue_button = QPushButton("Continue from here")
+        self.continue_button = QPushButton(translate("Scrubber", "Continue from here"))
         self.continue_button.setObjectName("continue_from_here")
-        self.continue_button.setToolTip(
-            "Train on from the step shown, with the current settings; the later history "
-            "is dropped (Ctrl+Z brings it back)")
+        self.continue_button.setToolTip(translate(
+            "Scrubber", "Train on from the step shown, with the current settings; the later "
+            "history is dropped (Ctrl+Z brings it back)"))
         self.continue_button.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 2)
@@ -184,13 +185,16 @@ class HistoryScrubber(QWidget):
         self.continue_button.setEnabled(snapshot.cursor_step is not None
                                         and snapshot.cursor_step < snapshot.live_step)
         if snapshot.cursor_step is None:
-            self._show_label(f"now: step {snapshot.step:,}")
+            self._show_label(translate("Scrubber", "now: step {step:,}").format(
+                step=snapshot.step))
         else:
-            self._show_label(f"step {snapshot.cursor_step:,} of {snapshot.live_step:,}")
+            self._show_label(translate("Scrubber", "step {step:,} of {last:,}").format(
+                step=snapshot.cursor_step, last=snapshot.live_step))
 
     def _show_label(self, text: str) -> None:
         """The label at least LABEL_MIN_WIDTH wide, fixed at the width its text asks
-        for (see frame_label): refitted only when that width changes (a digit more)."""
+        for (see frame_label): refitted only when that width changes (a digit more,
+        another language)."""
         advance = self.label.fontMetrics().horizontalAdvance(text)
         if advance != self._label_advance:
             self._label_advance = advance
@@ -199,5 +203,5 @@ class HistoryScrubber(QWidget):
         self.label.setText(text)
 
     def _on_scrubbed(self, step: int) -> None:
-        self._show_label(f"step {step:,} …")
+        self._show_label(translate("Scrubber", "step {step:,} …").format(step=step))
         self.scrubbed.emit(step)

@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QPushButton
 
-PLAY_TEXT, PAUSE_TEXT = "▶  Play", "❚❚  Pause"
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
+
+PLAY_TEXT = QT_TRANSLATE_NOOP("PlayPauseButton", "▶  Play")
+PAUSE_TEXT = QT_TRANSLATE_NOOP("PlayPauseButton", "❚❚  Pause")
 
 
 class PlayPauseButton(QPushButton):
@@ -16,14 +20,18 @@ class PlayPauseButton(QPushButton):
     (divergence, an error) does not echo back as a new request."""
 
     def __init__(self, parent=None):
-        super().__init__(PLAY_TEXT, parent)
-        self.texts = (PLAY_TEXT, PAUSE_TEXT)  # (paused, running)
+        super().__init__(translate("PlayPauseButton", PLAY_TEXT), parent)
         self.setCheckable(True)
         self.toggled.connect(self._label)
 
     @Slot(bool)
     def _label(self, on: bool) -> None:
         self.setText(self.texts[on])
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        """(paused, running): the label while paused and while training."""
+        return (translate("PlayPauseButton", PLAY_TEXT), translate("PlayPauseButton", PAUSE_TEXT))
 
     def sizeHint(self):  # noqa: N802 (Qt's name)
         # As wide as the wider of its two labels: pressing Play must not move the

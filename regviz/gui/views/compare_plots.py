@@ -4,6 +4,8 @@ the legend stays one row however many runs there are)."""
 
 from __future__ import annotations
 
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 from ..theme import Theme
 from .history_plot import HistoryPlot
 
@@ -30,9 +32,11 @@ class RunHistoryPlot(HistoryPlot):
         super().__init__(theme, parent)
         self.n_runs = 0
         for i, colour in enumerate(run_colours(self.theme)):
-            self.add_curve(f"train_{i}", f"run {i + 1} train", colour)
-            self.add_curve(f"test_{i}", f"run {i + 1} test", colour, dashed=True)
-        self.set_runs([f"run {i + 1}" for i in range(3)])
+            run = translate("Views", "run {n}").format(n=i + 1)
+            self.add_curve(f"train_{i}", f"{run} {translate('Views', 'train')}", colour)
+            self.add_curve(f"test_{i}", f"{run} {translate('Views', 'test')}", colour,
+                           dashed=True)
+        self.set_runs([translate("Views", "run {n}").format(n=i + 1) for i in range(3)])
 
     def set_runs(self, labels: list[str]) -> None:
         """Show ``len(labels)`` runs named ``labels``; the legend lists each once."""
@@ -44,7 +48,8 @@ class RunHistoryPlot(HistoryPlot):
                 curve = self.curves[f"{part}_{i}"]
                 curve.setVisible(shown)
                 if shown:
-                    curve.opts["name"] = f"{labels[i]} {part}"
+                    name = f"{labels[i]} {translate('Views', part)}"
+                    curve.opts["name"] = self._curve_names[f"{part}_{i}"] = name
                 else:
                     curve.setData([], [])
             if shown:
@@ -64,12 +69,14 @@ class RunHistoryPlot(HistoryPlot):
 
 
 class CompareCostView(RunHistoryPlot):
-    TITLE = "Cost   — train total   ╌ test loss"
-    Y_LABEL = "loss"
+    TITLE = QT_TRANSLATE_NOOP("Views", "Cost   — train total   ╌ test loss")
+    Y_LABEL = QT_TRANSLATE_NOOP("Views", "loss")
     TRAIN_KEY, TEST_KEY = "train_total", "test_loss"
-    EXPLANATION = ("One colour per run. Solid: the training cost (data loss plus that run's "
-                   "penalty). Dashed: the data loss on the held-out test points. Where a "
-                   "run's dashed line climbs away from its solid line, that run overfits.")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "One colour per run. Solid: the training cost (data loss plus that run's penalty). "
+        "Dashed: the data loss on the held-out test points. Where a run's dashed line climbs away"
+        " from its solid line, that run overfits.")
 
     def __init__(self, theme=None, parent=None):
         super().__init__(theme, parent)
@@ -77,12 +84,14 @@ class CompareCostView(RunHistoryPlot):
 
 
 class CompareAccuracyView(RunHistoryPlot):
-    TITLE = "Accuracy   — train   ╌ test"
-    Y_LABEL = "%"
+    TITLE = QT_TRANSLATE_NOOP("Views", "Accuracy   — train   ╌ test")
+    Y_LABEL = QT_TRANSLATE_NOOP("Views", "%")
     TRAIN_KEY, TEST_KEY = "train_accuracy", "test_accuracy"
     SCALE = 100.0
-    EXPLANATION = ("One colour per run. Solid: share of training points classified "
-                   "correctly; dashed: the same on the test points (both without dropout).")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "One colour per run. Solid: share of training points classified correctly; dashed: the "
+        "same on the test points (both without dropout).")
 
     def __init__(self, theme=None, parent=None):
         super().__init__(theme, parent)

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...constraint_picture import ConstraintPicture, NoPicture, WeightPair, default_pair
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 from ..theme import Theme
 
 OPTIMUM_COLOUR = "#E69F00"  # Okabe–Ito orange-yellow: apart from the loss and penalty hues
@@ -23,9 +25,13 @@ def penalty_words(picture: ConstraintPicture, config) -> str:
     """What the drawn penalty is, in a teacher's words: kind, λ, scale, shape."""
     kind = picture.penalty_kind
     if kind == "none":
-        extra = " (weight decay is not part of the loss)" if config.weight_decay > 0 else ""
-        return f"No penalty on these two weights{extra}: only the data loss is drawn."
-    shape = {"L2": "circles", "L1": "diamonds", "L1 + L2": "rounded diamonds"}[kind]
+        if config.weight_decay > 0:
+            return translate("Views", "No penalty on these two weights (weight decay is not "
+                             "part of the loss): only the data loss is drawn.")
+        return translate("Views", "No penalty on these two weights: only the data loss is "
+                         "drawn.")
+    shape = {"L2": translate("Views", "circles"), "L1": translate("Views", "diamonds"),
+             "L1 + L2": translate("Views", "rounded diamonds")}[kind]
     terms = []
     if config.l2 > 0:
         terms.append(f"L2 λ={config.l2:g}")
@@ -33,25 +39,29 @@ def penalty_words(picture: ConstraintPicture, config) -> str:
         terms.append(f"L1 λ={config.l1:g}")
     scale = " ÷2m" if config.divide_by_2m else ""
     layers = sorted({l + 1 for l, _, _ in (picture.pair.first, picture.pair.second)})
-    where = f"layer {layers[0]}" if len(layers) == 1 else f"layers {layers[0]} and {layers[1]}"
+    where = (translate("Views", "layer {layer}").format(layer=layers[0]) if len(layers) == 1
+             else translate("Views", "layers {first} and {second}").format(
+                 first=layers[0], second=layers[1]))
     (a2, a1), (b2, b1) = picture.coefficients
     if (a2, a1) != (b2, b1):
-        shape = "ellipses" if kind == "L2" else "stretched " + shape
+        shape = (translate("Views", "ellipses") if kind == "L2"
+                 else translate("Views", "stretched {shape}").format(shape=shape))
     if not (any((a2, a1)) and any((b2, b1))):
-        shape = "straight bands (one weight is not penalized)"
-    return f"Penalty {' + '.join(terms)}{scale} on {where}: {shape}."
+        shape = translate("Views", "straight bands (one weight is not penalized)")
+    return translate("Views", "Penalty {terms}{scale} on {where}: {shape}.").format(
+        terms=" + ".join(terms), scale=scale, where=where, shape=shape)
 
 
 class ConstraintView(QWidget):
-    EXPLANATION = ("Two weights of this network (click two links in the Network tab to choose "
-                   "them) with every other parameter held where it is now. Blue: contours of "
-                   "the data loss. Purple: contours of the penalty as configured — circles for "
-                   "L2, diamonds for L1. The star is the lowest training cost J = data loss + "
-                   "penalty on this grid (✚: the data loss alone): there a data-loss contour "
-                   "(thick blue) touches a "
-                   "penalty contour (thick purple); with L1 that is often a corner, on an axis, "
-                   "where a weight is exactly 0. The dot is where the pair is now and the line "
-                   "the path it took.")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "Two weights of this network (click two links in the Network tab to choose them) with "
+        "every other parameter held where it is now. Blue: contours of the data loss. Purple: "
+        "contours of the penalty as configured — circles for L2, diamonds for L1. The star is the"
+        " lowest training cost J = data loss + penalty on this grid (✚: the data loss alone): "
+        "there a data-loss contour (thick blue) touches a penalty contour (thick purple); with L1"
+        " that is often a corner, on an axis, where a weight is exactly 0. The dot is where the "
+        "pair is now and the line the path it took.")
 
     request_changed = Signal(object)  # the WeightPair to compute pictures of, or None
     pair_changed = Signal(object)  # the WeightPair shown (for the diagram's highlight)
@@ -62,7 +72,7 @@ class ConstraintView(QWidget):
         self.pair: WeightPair | None = None  # None until chosen or defaulted
         self.request: WeightPair | None = None
         self._clicked: list[tuple[int, int, int]] = []
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.theme = theme or Theme.light()
         self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
@@ -92,7 +102,7 @@ class ConstraintView(QWidget):
         self.legend.setObjectName("constraint_legend")
         self.caption = QLabel()
         self.caption.setObjectName("constraint_caption")
-        self.hint = QLabel("Another pair: click two links in the Network tab.")
+        self.hint = QLabel(translate("Views", "Another pair: click two links in the Network tab."))
         self.hint.setObjectName("constraint_hint")
         for label in (self.caption, self.hint):
             label.setWordWrap(True)
@@ -181,8 +191,8 @@ class ConstraintView(QWidget):
                 item.setData([])
             self.caption.setText(picture.reason if isinstance(picture, NoPicture)
                                  and picture.pair == self.pair else
-                                 "Computing the picture… (it is made only while this tab "
-                                 "is shown)")
+                                 translate("Views", "Computing the picture… (it is made only "
+                                           "while this tab is shown)"))
             return
         for item, lines in ((self.data_lines, picture.data_lines),
                             (self.penalty_lines, picture.penalty_lines),
@@ -207,8 +217,8 @@ class ConstraintView(QWidget):
 
     def caption_text(self, snapshot) -> str:
         picture = snapshot.constraint
-        return (f"{penalty_words(picture, snapshot.config)} The other weights as at step "
-                f"{picture.step:,}.")
+        return translate("Views", "{penalty} The other weights as at step {step:,}.").format(
+            penalty=penalty_words(picture, snapshot.config), step=picture.step)
 
     def _label_axes(self, pair: WeightPair) -> None:
         t = self.theme
@@ -239,9 +249,12 @@ class ConstraintView(QWidget):
         self.optimum.setSize(30 * t.scale)
         self.optimum.setBrush(pg.mkBrush(OPTIMUM_COLOUR))
         self.optimum.setPen(pg.mkPen(t.foreground, width=1.2 * t.scale))
-        rows = (((t.train_loss, "━━", "data loss"), (t.penalty, "━━", "penalty")),
-                ((OPTIMUM_COLOUR, "★", "lowest J"), (t.train_loss, "✚", "data loss only")),
-                ((t.foreground, "●", "now"), (t.foreground, "──", "path")))
+        rows = (((t.train_loss, "━━", translate("Views", "data loss")),
+                 (t.penalty, "━━", translate("Views", "penalty"))),
+                ((OPTIMUM_COLOUR, "★", translate("Views", "lowest J")),
+                 (t.train_loss, "✚", translate("Views", "data loss only"))),
+                ((t.foreground, "●", translate("Views", "now")),
+                 (t.foreground, "──", translate("Views", "path"))))
         self.legend.setText("<table>" + "".join(
             "<tr>" + "".join(
                 f'<td><span style="color:{colour}; font-weight:bold">{mark}</span>'

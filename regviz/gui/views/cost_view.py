@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 from .history_plot import HistoryPlot
 
 
@@ -22,31 +24,38 @@ def early_stop_index(history: dict[str, np.ndarray]) -> int | None:
 
 
 def early_stop_text(history: dict[str, np.ndarray], i: int) -> str:
-    return (f"lowest test loss, step {int(history['step'][i]):,}\n"
-            f"train {100 * history['train_accuracy'][i]:.0f}% · "
-            f"test {100 * history['test_accuracy'][i]:.0f}%")
+    return translate("Views", "lowest test loss, step {step:,}\n"
+                     "train {train:.0f}% · test {test:.0f}%").format(
+        step=int(history["step"][i]), train=100 * history["train_accuracy"][i],
+        test=100 * history["test_accuracy"][i])
 
 
 class CostView(HistoryPlot):
-    TITLE = "Cost"
-    Y_LABEL = "loss"
+    TITLE = QT_TRANSLATE_NOOP("Views", "Cost")
+    Y_LABEL = QT_TRANSLATE_NOOP("Views", "loss")
     LOG_Y_TOGGLE = True
     LABEL_EVENTS = True  # the window's one plot that names each change
-    EXPLANATION = ("The training cost is the data loss plus the penalty; the test loss is the "
-                   "data loss on held-out points (it carries no penalty). A gap that opens "
-                   "between train and test is overfitting. The star marks the lowest test "
-                   "loss so far: where early stopping would keep the weights. Decoupled "
-                   "weight decay is not part of the loss, so the penalty curve leaves it out.")
-    PENALTY_LABELS = {False: "penalty", True: "penalty (weight decay not in it)"}
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "The training cost is the data loss plus the penalty; the test loss is the data loss on "
+        "held-out points (it carries no penalty). A gap that opens between train and test is "
+        "overfitting. The star marks the lowest test loss so far: where early stopping would keep"
+        " the weights. Decoupled weight decay is not part of the loss, so the penalty curve "
+        "leaves it out.")
+    PENALTY_LABELS = {False: QT_TRANSLATE_NOOP("Views", "penalty"),
+                      True: QT_TRANSLATE_NOOP("Views", "penalty (weight decay not in it)")}
 
     def __init__(self, theme=None, parent=None):
         super().__init__(theme, parent)
         self.setObjectName("cost_view")
         t = self.theme
-        self.add_curve("train_data_loss", "train data loss", t.train_loss)
-        self.add_curve("train_penalty", "penalty", t.penalty)
-        self.add_curve("train_total", "train total", t.total, width=t.line_width * 0.8)
-        self.add_curve("test_loss", "test loss (no penalty)", t.test_loss, dashed=True)
+        self.add_curve("train_data_loss", QT_TRANSLATE_NOOP("Views", "train data loss"),
+                       t.train_loss)
+        self.add_curve("train_penalty", QT_TRANSLATE_NOOP("Views", "penalty"), t.penalty)
+        self.add_curve("train_total", QT_TRANSLATE_NOOP("Views", "train total"), t.total,
+                       width=t.line_width * 0.8)
+        self.add_curve("test_loss", QT_TRANSLATE_NOOP("Views", "test loss (no penalty)"),
+                       t.test_loss, dashed=True)
         # A PlotDataItem (not a bare scatter) so the marker follows the log-y toggle.
         self.early_stop_marker = pg.PlotDataItem(
             [], [], pen=None, symbol="star", symbolSize=22 * t.scale,
@@ -82,7 +91,7 @@ class CostView(HistoryPlot):
     def _name_penalty(self, decaying: bool) -> None:
         """Say in the legend that the penalty is only what enters the loss: weight
         decay shrinks the weights without being part of it."""
-        text = self.PENALTY_LABELS[decaying]
+        text = translate("Views", self.PENALTY_LABELS[decaying])
         for sample, label in self.legend.items:
             if sample.item is self.curves["train_penalty"] and label.text != text:
                 label.setText(text)
@@ -142,5 +151,6 @@ class CostView(HistoryPlot):
             self.early_stop_label.setFont(QFont("DejaVu Sans", theme.font_pt - 1))
             self._label_fit = None  # its width changes with the type
             marker.setSymbolSize(22 * theme.scale)
+            self.early_stop_step = None  # its text made again (a language switch too)
             self.early_stop_label.fill = pg.mkBrush(
                 (255, 255, 255, 190) if theme.name == "light" else (0, 0, 0, 170))

@@ -15,21 +15,28 @@ from PySide6.QtWidgets import (
 from superqt import QFlowLayout
 
 from ...snapshot import EnsembleRequest, request_ensemble
+from ...translatable import QT_TRANSLATE_NOOP
 from ..frame_label import fill_own_background, fix_label_size
+from ..language import translate
 from ..theme import Theme
 from .canvas import set_up_live_canvas
 from .dropout_ensemble_overlay import DropoutEnsembleOverlay
 
-CAPTION = "mistakes: train {}, test {}"
-SHORT_CAPTION = "× train {}, test {}"  # a narrow view (four compare runs, small screen)
+CAPTION = QT_TRANSLATE_NOOP("Views", "mistakes: train {}, test {}")
+SPREAD_TEXT = QT_TRANSLATE_NOOP("Views", "largest spread {spread:.2f}")
+# A narrow view (four compare runs, small screen).
+
+
+SHORT_CAPTION = QT_TRANSLATE_NOOP("Views", "× train {}, test {}")
 
 
 class DecisionBoundaryView(QWidget):
-    EXPLANATION = ("Colour shows what the network predicts at every point of the plane "
-                   "(evaluated without dropout); the 50% line is the decision boundary. "
-                   "Filled circles are training points, hollow squares test points; a black × "
-                   "marks a point the network gets wrong. Click a training point to follow it "
-                   "in the network diagram.")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "Colour shows what the network predicts at every point of the plane (evaluated without "
+        "dropout); the 50% line is the decision boundary. Filled circles are training points, "
+        "hollow squares test points; a black × marks a point the network gets wrong. Click a "
+        "training point to follow it in the network diagram.")
 
     sample_selected = Signal(int)
     ensemble_changed = Signal()  # a dropout-ensemble box was toggled
@@ -40,7 +47,7 @@ class DecisionBoundaryView(QWidget):
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("decision_boundary_view")
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.theme = theme or Theme.light()
         self.plot_widget = pg.PlotWidget()
         set_up_live_canvas(self.plot_widget)
@@ -62,27 +69,27 @@ class DecisionBoundaryView(QWidget):
                      self.selected_marker):
             self.plot.addItem(item)
         self.train_scatter.sigClicked.connect(self._on_points_clicked)
-        self.show_train = QCheckBox("train points ●")
-        self.show_test = QCheckBox("test points □")
-        self.show_wrong = QCheckBox("mark mistakes ×")
+        self.show_train = QCheckBox(translate("Views", "train points ●"))
+        self.show_test = QCheckBox(translate("Views", "test points □"))
+        self.show_wrong = QCheckBox(translate("Views", "mark mistakes ×"))
         for box, name in ((self.show_train, "show_train"), (self.show_test, "show_test"),
                           (self.show_wrong, "show_mistakes")):
             box.setChecked(True)
             box.setObjectName(name)
             box.toggled.connect(self._update_visibility)
         self.ensemble = DropoutEnsembleOverlay(self.image_item, self.theme)
-        self.show_thinned = QCheckBox("thinned nets")
+        self.show_thinned = QCheckBox(translate("Views", "thinned nets"))
         self.show_thinned.setObjectName("show_thinned_nets")
-        self.show_thinned.setToolTip(
-            "Dropout as an ensemble: faint lines are the boundaries of 12 thinned networks "
-            "(random dropout masks, the same weights). The bold line is the network used "
-            "without dropout, roughly their average. Only with keep_prob < 1.")
-        self.show_uncertainty = QCheckBox("MC uncertainty")
+        self.show_thinned.setToolTip(translate(
+            "Views", "Dropout as an ensemble: faint lines are the boundaries of 12 thinned "
+            "networks (random dropout masks, the same weights). The bold line is the network "
+            "used without dropout, roughly their average. Only with keep_prob < 1."))
+        self.show_uncertainty = QCheckBox(translate("Views", "MC uncertainty"))
         self.show_uncertainty.setObjectName("show_mc_uncertainty")
-        self.show_uncertainty.setToolTip(
-            "Monte-Carlo dropout: shading shows how much the 12 thinned networks disagree "
-            "(standard deviation of their predictions); darker means less certain. "
-            "Only with keep_prob < 1.")
+        self.show_uncertainty.setToolTip(translate(
+            "Views", "Monte-Carlo dropout: shading shows how much the 12 thinned networks "
+            "disagree (standard deviation of their predictions); darker means less certain. "
+            "Only with keep_prob < 1."))
         for box in (self.show_thinned, self.show_uncertainty):
             box.toggled.connect(self._on_ensemble_toggled)
         self.ensemble_caption = QLabel()
@@ -101,7 +108,7 @@ class DecisionBoundaryView(QWidget):
             toggles.addWidget(widget)
         # Shown only when dropout is on (the boxes mean nothing without), but their
         # room is kept: turning dropout on must not shrink the map under the class.
-        ensemble_label = QLabel("dropout as an ensemble:")
+        ensemble_label = QLabel(translate("Views", "dropout as an ensemble:"))
         ensemble_label.setObjectName("dropout_ensemble_label")
         self.ensemble_widgets = (ensemble_label, self.show_thinned, self.show_uncertainty,
                                  self.ensemble_caption)
@@ -150,8 +157,9 @@ class DecisionBoundaryView(QWidget):
         metrics = self.caption.fontMetrics()
         room = max(0, self.width() - 12)
         # Where even that is too wide, the short form (× as on the map).
-        self._short_caption = metrics.horizontalAdvance(CAPTION.format(8888, 8888)) > room
-        form = SHORT_CAPTION if self._short_caption else CAPTION
+        self._short_caption = metrics.horizontalAdvance(
+            translate("Views", CAPTION).format(8888, 8888)) > room
+        form = translate("Views", SHORT_CAPTION if self._short_caption else CAPTION)
         # A fixed size: its count can change every frame (see frame_label).
         fix_label_size(self.caption, min(metrics.horizontalAdvance(form.format(8888, 8888)),
                                          room))
@@ -204,7 +212,8 @@ class DecisionBoundaryView(QWidget):
                            snapshot.grid, self.show_thinned.isChecked(),
                            self.show_uncertainty.isChecked())
         spread = self.ensemble.max_spread
-        self.ensemble_caption.setText(f"largest spread {spread:.2f}" if spread == spread else "")
+        self.ensemble_caption.setText(translate("Views", SPREAD_TEXT).format(spread=spread)
+                                      if spread == spread else "")
 
     @Slot()
     def _on_ensemble_toggled(self) -> None:
@@ -259,7 +268,7 @@ class DecisionBoundaryView(QWidget):
         train_wrong = int(np.count_nonzero(is_wrong[:n_train]))
         test_wrong = int(np.count_nonzero(is_wrong[n_train:]))
         self._mistakes = (train_wrong, test_wrong)
-        form = SHORT_CAPTION if self._short_caption else CAPTION
+        form = translate("Views", SHORT_CAPTION if self._short_caption else CAPTION)
         self.caption.setText(form.format(train_wrong, test_wrong))
 
     @Slot(int)
@@ -319,10 +328,12 @@ class DecisionBoundaryView(QWidget):
             self.palette_changed.emit(palette)
         self._reserve_caption()
         fix_label_size(self.ensemble_caption,
-                       self.ensemble_caption.fontMetrics().horizontalAdvance("largest spread 0.88"))
+                       self.ensemble_caption.fontMetrics().horizontalAdvance(
+                           translate("Views", SPREAD_TEXT).format(spread=0.88)))
         self.plot_widget.setBackground(theme.background)
         theme.style_axes(self.plot)
-        self.plot.setTitle("Decision boundary", color=theme.foreground,
+        self._mistakes_key = None  # the caption made again (a language switch too)
+        self.plot.setTitle(translate("Views", "Decision boundary"), color=theme.foreground,
                            size=f"{theme.title_pt}pt")
         self.contour.setPen(pg.mkPen(theme.foreground, width=2 * theme.scale))
         self.ensemble.apply_theme(theme)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QSizePolicy, QVBoxLayout, QWidget
 
+from ..language import translate
 from ..theme import Theme
 from .canvas import set_up_live_canvas
 from .decimate import bucket_edges, peak_decimate
@@ -60,6 +61,7 @@ class HistoryPlot(QWidget):
         for item in (self.legend, self.plot.titleLabel):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self._curve_names: dict[str, str] = {}  # key → the legend's English source
         self._given: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._edges = (None, None, None)  # (steps array, log_x, bucket_edges) reused
         self._event_lines: list[pg.InfiniteLine] = []
@@ -91,12 +93,13 @@ class HistoryPlot(QWidget):
             # In the title row's left corner (above the y axis, clear of the centred
             # title), not a row of its own: on a small screen that row was a fifth
             # of the cost plot's height.
-            self.log_y_box = QCheckBox("log scale", self.plot_widget)
+            self.log_y_box = QCheckBox(translate("Views", "log scale"), self.plot_widget)
             self.log_y_box.setObjectName(f"{self.objectName() or 'plot'}_log_y")
-            self.log_y_box.setToolTip("Show the y axis on a log scale: small losses stay visible")
+            self.log_y_box.setToolTip(translate(
+                "Views", "Show the y axis on a log scale: small losses stay visible"))
             self.log_y_box.toggled.connect(self.set_log_y)
         self.plot_widget.installEventFilter(self)
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.apply_theme(self.theme)
 
     def sizeHint(self):  # noqa: N802 (Qt's name)
@@ -142,7 +145,7 @@ class HistoryPlot(QWidget):
             return
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(float(self.theme.title_pt))
-        wanted = QFontMetricsF(font).horizontalAdvance(self.TITLE)
+        wanted = QFontMetricsF(font).horizontalAdvance(self.title())
         # The title is centred over the data (right of the y axis), clear of the box.
         axis = max(40.0, self.plot.getAxis("left").width())
         room = width - axis - 24 - (2 * self.log_y_box.width()
@@ -151,7 +154,10 @@ class HistoryPlot(QWidget):
             max(8, int(self.theme.title_pt * room / wanted))
         if point_size != self._title_pt:
             self._title_pt = point_size
-            self.plot.setTitle(self.TITLE, color=self.theme.foreground, size=f"{point_size}pt")
+            self.plot.setTitle(self.title(), color=self.theme.foreground, size=f"{point_size}pt")
+
+    def title(self) -> str:
+        return translate("Views", self.TITLE) if self.TITLE else ""
 
     def _place_legend(self, beside: bool) -> None:
         cell = (2, 3) if beside else (4, 1)
@@ -184,6 +190,9 @@ class HistoryPlot(QWidget):
 
     def add_curve(self, key: str, name: str, colour: str, dashed: bool = False,
                   width: float | None = None) -> pg.PlotDataItem:
+        """``name``: the legend's text, marked with QT_TRANSLATE_NOOP("Views", …)."""
+        self._curve_names[key] = name
+        name = translate("Views", name)
         curve = self.plot.plot([], [], name=name, pen=self.theme.pen(colour, width, dashed))
         self.legend.addItem(curve, name)
         # No setClipToView: it clips to the view range of the previous frame, so the
@@ -272,6 +281,10 @@ class HistoryPlot(QWidget):
             self._step_ticks = ticks
             self.plot.getAxis("bottom").setTicks(ticks)
 
+    def step_axis_label(self) -> str:
+        return (translate("Views", "step (log scale)") if self.log_x
+                else translate("Views", "step"))
+
     def set_log_x(self, on: bool) -> None:
         """Steps on a log axis (the first hundred steps and the last hundred
         thousand both legible) or a linear one."""
@@ -297,8 +310,7 @@ class HistoryPlot(QWidget):
         self._x_range = None
         if on and not any(len(x) for x, _ in self._given.values()):
             self._fit_x(1.0, 1.0)  # steps 1 … 10 with our ticks until data arrive
-        self.plot.setLabel("bottom", "step (log scale)" if on else "step",
-                           color=self.theme.foreground)
+        self.plot.setLabel("bottom", self.step_axis_label(), color=self.theme.foreground)
 
     def drop_unplaceable(self) -> None:
         """Before the step axis changes: clear items of the subclass's own that may
@@ -482,15 +494,16 @@ class HistoryPlot(QWidget):
         """The values of every curve at the recorded step nearest ``step``."""
         lines = []
         log_y = self.plot.ctrl.logYCheck.isChecked()
-        for curve in self.curves.values():
+        for key, curve in self.curves.items():
             x, y = curve.getData()  # as displayed: log10 of the values on a log axis
             if x is None or not len(x):
                 continue
             i = int(np.clip(np.searchsorted(x, step), 0, len(x) - 1))
             if not lines:
                 shown_step = 10.0 ** x[i] if self.log_x else x[i]
-                lines.append(f"step {round(shown_step):,}")
-            lines.append(f"{curve.name()}: {10.0 ** y[i] if log_y else y[i]:.4g}")
+                lines.append(translate("Views", "step {step:,}").format(step=round(shown_step)))
+            name = translate("Views", self._curve_names.get(key, curve.name()))
+            lines.append(f"{name}: {10.0 ** y[i] if log_y else y[i]:.4g}")
         return "\n".join(lines)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -506,13 +519,13 @@ class HistoryPlot(QWidget):
             # Grid lines at labelled and minor ticks only: the third, faintest level
             # was unreadable on a projector and half the cost of re-drawing an axis.
             axis.setStyle(maxTickLevel=1)
-        self.plot.setTitle(self.TITLE, color=theme.foreground, size=f"{theme.title_pt}pt")
+        self.plot.setTitle(self.title(), color=theme.foreground, size=f"{theme.title_pt}pt")
         self._title_pt = theme.title_pt
         if hasattr(self, "_legend_cell"):  # (not while the base class is being built)
             self._fit_title(self.plot_widget.width())
-        self.plot.setLabel("bottom", "step (log scale)" if self.log_x else "step",
+        self.plot.setLabel("bottom", self.step_axis_label(), color=theme.foreground)
+        self.plot.setLabel("left", translate("Views", self.Y_LABEL) if self.Y_LABEL else "",
                            color=theme.foreground)
-        self.plot.setLabel("left", self.Y_LABEL, color=theme.foreground)
         self._hover.setColor(theme.foreground)
         self._hover.fill = pg.mkBrush(theme.background)
 

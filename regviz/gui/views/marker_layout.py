@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..language import translate
+
 LANES = 3
 PAD_PX = 4.0  # between a line and its label
 GAP_PX = 8.0  # between two labels in one lane
@@ -37,12 +39,18 @@ def cluster_text(events: Sequence) -> str:
     parts = []
     for changes in order.values():
         last = changes[-1]
+        label = last.text(field_text)
         if len(changes) == 1:
-            parts.append(last.label)
+            parts.append(label)
         else:
-            name, _, value = last.label.partition(" = ")
-            parts.append(f"{name} → {value} ({len(changes)} changes)")
-    return ", ".join(parts)
+            name, _, value = label.partition(" = ")
+            parts.append(translate("Markers", "{name} → {value} ({count} changes)").format(
+                name=name, value=value, count=len(changes)))
+    return translate("Markers", ", ").join(parts)
+
+
+def field_text(text: str) -> str:
+    return translate("Field", text)
 
 
 def layout_labels(markers: Sequence[tuple[float, Sequence]], plot_width: float,

@@ -11,13 +11,21 @@ from PySide6.QtCore import QEvent, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
+from ...translatable import QT_TRANSLATE_NOOP
 from ..frame_label import fill_own_background, fix_label_size
+from ..language import fill, translate
 from ..theme import Theme
 from .canvas import set_up_live_canvas
 
-LONGEST_CAPTION = ("keep_prob 0.88 — 888 of 888 hidden units dropped for training point "
-                   "#8888 at step 88,888,888")
 CAPTION_MARGIN = 6  # pixels left and right of the caption
+DROPPED_CAPTION = QT_TRANSLATE_NOOP(
+    "Views", "keep_prob {kp:g} — {dropped} of {hidden} hidden units dropped for training point "
+    "#{point} at step {step:,}")
+
+
+def longest_caption() -> str:
+    return translate("Views", DROPPED_CAPTION).format(kp=0.88, dropped=888, hidden=888,
+                                                      point=8888, step=88_888_888)
 MAX_UNITS_DRAWN = 32  # per layer; wider layers show their first units
 MIN_UNIT_PX = 6.0  # the smallest circle (ring included) drawn; below, fewer units
 UNIT_FILL = 0.85  # a circle's share of the distance to its neighbour: they never touch
@@ -28,19 +36,20 @@ PAIR_COLOUR = "#E69F00"  # the constraint picture's pair (its star's colour)
 
 
 class NetworkDiagramView(QWidget):
-    EXPLANATION = ("Units as circles, links coloured by the sign of the weight (blue +, "
-                   "orange −) and as thick as its size. Grey crossed units were switched off "
-                   "by dropout in this step for the selected training point; the raster on the "
-                   "right shows every unit (row) for every training point (column) this step: "
-                   "dark means dropped. Click two links to see them in the Constraint tab "
-                   "(highlighted, x and y).")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "Units as circles, links coloured by the sign of the weight (blue +, orange −) and as "
+        "thick as its size. Grey crossed units were switched off by dropout in this step for the "
+        "selected training point; the raster on the right shows every unit (row) for every "
+        "training point (column) this step: dark means dropped. Click two links to see them in "
+        "the Constraint tab (highlighted, x and y).")
 
     link_clicked = Signal(int, int, int)  # (layer, i, j): weights[layer][i, j]
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("network_diagram_view")
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
         set_up_live_canvas(self.graphics)
@@ -121,7 +130,7 @@ class NetworkDiagramView(QWidget):
         shrank the diagram above it while the class watched."""
         width = max(1, self.width() - 2 * CAPTION_MARGIN)
         height = QFontMetrics(self.caption.font()).boundingRect(
-            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, LONGEST_CAPTION).height()
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, longest_caption()).height()
         # The layout's spacing is not put before a spacer: it is in the spacer's height.
         room = height + self.layout().spacing()
         if self._caption_room.sizeHint().height() != room:
@@ -162,11 +171,17 @@ class NetworkDiagramView(QWidget):
         for label in self.layer_labels:
             self.diagram_box.removeItem(label)
         self.layer_labels = []
-        names = ["input"] + [f"hidden {l}" for l in range(1, len(sizes) - 1)] + ["output"]
+        names = ([translate("Views", "input")]
+                 + [fill(translate("Views", "hidden {layer}"), layer=l)
+                    for l in range(1, len(sizes) - 1)]
+                 + [translate("Views", "output")])
         for l, (name, n) in enumerate(zip(names, sizes, strict=True)):
-            text = f"{name}\n{n} units" if n != 1 else name
+            text = name
+            if n != 1:
+                text = fill(translate("Views", "{layer}\n{units} units"), layer=name, units=n)
             if shown[l] < n:  # a layer too tall to draw every unit apart
-                text += f"\n({shown[l]} drawn)"
+                text = fill(translate("Views", "{layer}\n({drawn} drawn)"), layer=text,
+                            drawn=shown[l])
             label = pg.TextItem(text, anchor=(0.5, 0), color=self.theme.foreground)
             label.setPos(l, -1.1)
             self.diagram_box.addItem(label)
@@ -319,15 +334,17 @@ class NetworkDiagramView(QWidget):
         kp = snapshot.config.keep_prob
         n_hidden = sum(snapshot.weights[l].shape[1] for l in range(len(snapshot.weights) - 1))
         if all(m is None for m in snapshot.masks):
-            self.caption.setText(f"keep_prob {kp:g} — no dropout: every unit is used "
-                                 f"(step {snapshot.step:,})")
+            self.caption.setText(translate(
+                "Views", "keep_prob {kp:g} — no dropout: every unit is used (step {step:,})"
+            ).format(kp=kp, step=snapshot.step))
         elif self._row_of(snapshot, self.selected_sample) is None:
-            self.caption.setText(f"keep_prob {kp:g} — training point #{self.selected_sample} "
-                                 f"is not in this step's mini-batch")
+            self.caption.setText(translate(
+                "Views", "keep_prob {kp:g} — training point #{point} is not in this step's "
+                "mini-batch").format(kp=kp, point=self.selected_sample))
         else:
-            self.caption.setText(
-                f"keep_prob {kp:g} — {len(dropped)} of {n_hidden} hidden units dropped for "
-                f"training point #{self.selected_sample} at step {snapshot.step:,}")
+            self.caption.setText(translate("Views", DROPPED_CAPTION).format(
+                kp=kp, dropped=len(dropped), hidden=n_hidden, point=self.selected_sample,
+                step=snapshot.step))
 
     def _draw_raster(self, snapshot) -> None:
         masks = [m for m in snapshot.masks if m is not None]
@@ -339,7 +356,7 @@ class NetworkDiagramView(QWidget):
             self.raster_plot.showAxis(side, bool(masks))
         if not masks:
             self.mask_raster_image.clear()
-            self.raster_note.setText("no dropout\n(keep_prob = 1)")
+            self.raster_note.setText(translate("Views", "no dropout\n(keep_prob = 1)"))
             self.raster_note.setPos(0.5, 0.5)
             self.raster_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
             return
@@ -473,10 +490,11 @@ class NetworkDiagramView(QWidget):
         }
         self._unit_pens_for = None  # the circle size the ring pens below are made for
         self.graphics.setBackground(theme.background)
-        self.raster_plot.setTitle("dropout masks this step", color=theme.foreground,
-                                  size=f"{theme.font_pt}pt")
-        self.raster_plot.setLabel("left", "unit", color=theme.foreground)
-        self.raster_plot.setLabel("bottom", "training point", color=theme.foreground)
+        self.raster_plot.setTitle(translate("Views", "dropout masks this step"),
+                                  color=theme.foreground, size=f"{theme.font_pt}pt")
+        self.raster_plot.setLabel("left", translate("Views", "unit"), color=theme.foreground)
+        self.raster_plot.setLabel("bottom", translate("Views", "training point"),
+                                  color=theme.foreground)
         theme.style_axes(self.raster_plot, max(8, theme.font_pt - 2))
         self.raster_note.setColor(theme.foreground)
         self._style_links()

@@ -10,6 +10,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 from ..theme import Theme
 
 LOW, HIGH = -7, 0  # log10 of the share per step: 0.00001 % … 100 % (and more)
@@ -26,19 +28,24 @@ def share_text(share: float) -> str:
 def shrink_summary(shrink: np.ndarray | None) -> str:
     """One line for the class: what share of each weight a step takes."""
     if shrink is None:
-        return "nothing shrinks the weights"
+        return translate("Views", "nothing shrinks the weights")
     known = shrink[np.isfinite(shrink)]
     if not known.size:
-        return "known after the first step"
+        return translate("Views", "known after the first step")
     low, high = float(known.min()), float(known.max())
     if high <= low * (1 + 1e-9):
-        return f"every weight loses {share_text(low)} per step"
+        return translate("Views", "every weight loses {share} per step").format(
+            share=share_text(low))
     # A share of 100% or more (Adam's step of about lr on a weight whose own L2
     # gradient is all it has) holds the weight at about 0.
     top = "100%+" if high >= 1 else share_text(high)
     held = float(np.mean(known >= 1))
-    return (f"each weight loses {share_text(low)} to {top} per step, by its own gradients"
-            + (f"; {100 * held:.0f}% of them held at about 0" if held else ""))
+    text = translate("Views", "each weight loses {low} to {high} per step, by its own "
+                     "gradients").format(low=share_text(low), high=top)
+    if held:
+        text += translate("Views", "; {held:.0f}% of them held at about 0").format(
+            held=100 * held)
+    return text
 
 
 def shrink_histogram(shrink: np.ndarray) -> np.ndarray:
@@ -53,16 +60,18 @@ def shrink_histogram(shrink: np.ndarray) -> np.ndarray:
 
 
 class ShrinkView(QWidget):
-    EXPLANATION = ("The share of each weight that regularization takes away in one step, one "
-                   "bar per range (log scale). Decoupled weight decay (AdamW) takes the same "
-                   "share, lr·wd, from every weight: one bar. L2 through Adam is divided by each "
-                   "weight's recent gradient size, lr·2λ/(√v̂ + ε): weights with large gradients "
-                   "lose less, weights with small ones far more — a spread.")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "The share of each weight that regularization takes away in one step, one bar per range "
+        "(log scale). Decoupled weight decay (AdamW) takes the same share, lr·wd, from every "
+        "weight: one bar. L2 through Adam is divided by each weight's recent gradient size, "
+        "lr·2λ/(√v̂ + ε): weights with large gradients lose less, weights with small ones far "
+        "more — a spread.")
 
     def __init__(self, theme: Theme | None = None, colour: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("shrink_view")
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.theme = theme or Theme.light()
         self.colour = colour
         self.plot_widget = pg.PlotWidget()
@@ -101,9 +110,9 @@ class ShrinkView(QWidget):
         colour = self.colour or t.penalty
         self.plot_widget.setBackground(t.background)
         t.style_axes(self.plot, max(8, t.font_pt - 2))
-        self.plot.setTitle("share of each weight taken per step", color=t.foreground,
-                           size=f"{t.font_pt}pt")
-        self.plot.setLabel("left", "% of weights", color=t.foreground,
+        self.plot.setTitle(translate("Views", "share of each weight taken per step"),
+                           color=t.foreground, size=f"{t.font_pt}pt")
+        self.plot.setLabel("left", translate("Views", "% of weights"), color=t.foreground,
                            size=f"{max(8, t.font_pt - 2)}pt")
         self.bars.setPen(pg.mkPen(colour, width=1.5 * t.scale))
         self.bars.setBrush(pg.mkBrush(colour))

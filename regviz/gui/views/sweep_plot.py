@@ -16,21 +16,25 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...config import FIELDS_BY_NAME
 from ...sweep import SweepPoint
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import fill, translate
 from ..theme import Theme
 
 TRAIN_COLOUR, TEST_COLOUR, BEST_COLOUR = "#0072B2", "#D55E00", "#009E73"
 
 
 class SweepPlot(QWidget):
-    EXPLANATION = ("Each pair of markers is one network trained from the same initial "
-                   "weights with a different setting, to the same number of steps. Train "
-                   "error falls as the penalty weakens; test error is lowest in between: "
-                   "too little regularization overfits, too much underfits.")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "Each pair of markers is one network trained from the same initial weights with a "
+        "different setting, to the same number of steps. Train error falls as the penalty "
+        "weakens; test error is lowest in between: too little regularization overfits, too much "
+        "underfits.")
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("sweep_plot")
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.theme = theme or Theme.light()
         t = self.theme
         self.plot_widget = pg.PlotWidget()
@@ -41,10 +45,11 @@ class SweepPlot(QWidget):
         self.legend = self.plot.addLegend(offset=(-10, 10), labelTextSize=f"{t.font_pt}pt")
         size = t.marker_size * 1.4
         self.train_curve = self.plot.plot(
-            [], [], name="train error", pen=t.pen(TRAIN_COLOUR), symbol="o",
+            [], [], name=translate("Views", "train error"), pen=t.pen(TRAIN_COLOUR), symbol="o",
             symbolSize=size, symbolBrush=TRAIN_COLOUR, symbolPen=None)
         self.test_curve = self.plot.plot(
-            [], [], name="test error", pen=t.pen(TEST_COLOUR, dashed=False), symbol="s",
+            [], [], name=translate("Views", "test error"), pen=t.pen(TEST_COLOUR, dashed=False),
+            symbol="s",
             symbolSize=size, symbolBrush=TEST_COLOUR, symbolPen=None)
         self.train_zero = pg.ScatterPlotItem(symbol="o", size=size, brush=TRAIN_COLOUR,
                                              pen=None)
@@ -66,7 +71,7 @@ class SweepPlot(QWidget):
         self.best_label.hide()
         self.break_mark.hide()
         t.style_axes(self.plot)
-        self.plot.setLabel("left", "error (%)", color=t.foreground)
+        self.plot.setLabel("left", translate("Views", "error (%)"), color=t.foreground)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
@@ -81,10 +86,12 @@ class SweepPlot(QWidget):
         self.name, self.values = name, list(values)
         self.points = {}
         self.best_index = None
-        label = FIELDS_BY_NAME[name].label
-        self.plot.setTitle(f"Final error after {steps:,} steps against {label}",
-                           color=self.theme.foreground, size=f"{self.theme.title_pt}pt")
-        self.plot.setLabel("bottom", f"{label} (log scale)", color=self.theme.foreground)
+        label = translate("Field", FIELDS_BY_NAME[name].label)
+        title = fill(translate("Views", "Final error after {steps:,} steps against {setting}"),
+                     steps=steps, setting=label)
+        self.plot.setTitle(title, color=self.theme.foreground, size=f"{self.theme.title_pt}pt")
+        self.plot.setLabel("bottom", fill(translate("Views", "{setting} (log scale)"),
+                                          setting=label), color=self.theme.foreground)
         positive = [v for v in values if v > 0]
         lo, hi = math.log10(min(positive)), math.log10(max(positive))
         ticks = _log_ticks(lo, hi, positive)
@@ -136,9 +143,10 @@ class SweepPlot(QWidget):
         self.best_marker.setData([x], [y])
         self.best_line.setPos(x)
         self.best_line.show()
-        label = FIELDS_BY_NAME[self.name].label
-        self.best_label.setText(f"best {label} = {best.value:.3g}\n"
-                                f"test error {100 * best.test_error:.1f}%")
+        label = translate("Field", FIELDS_BY_NAME[self.name].label)
+        self.best_label.setText(fill(translate(
+            "Views", "best {setting} = {value:.3g}\ntest error {error:.1f}%"),
+            setting=label, value=best.value, error=100 * best.test_error))
         self.best_label.setPos(x, y1 - 0.02 * (y1 - y0))
         self.best_label.setAnchor((self._label_anchor_x(x), 0))
         self.best_label.show()

@@ -10,6 +10,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.history import WeightHistograms
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 from ..theme import Theme
 from .history_plot import nice_ceiling
 
@@ -40,15 +42,16 @@ def step_ticks(top: float) -> list[tuple[float, str]]:
 
 
 class WeightHistogramView(QWidget):
-    EXPLANATION = ("How each layer's weights are spread, step by step: time runs to the right, "
-                   "the weight value goes up, and the darker a spot, the more weights have that "
-                   "value. L2 squeezes the band toward 0; L1 pulls many weights onto exactly 0 "
-                   "(a dark line on the dashed 0 line).")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "How each layer's weights are spread, step by step: time runs to the right, the weight "
+        "value goes up, and the darker a spot, the more weights have that value. L2 squeezes the "
+        "band toward 0; L1 pulls many weights onto exactly 0 (a dark line on the dashed 0 line).")
 
     def __init__(self, theme: Theme | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("weight_histogram_view")
-        self.setToolTip(self.EXPLANATION)
+        self.setToolTip(translate("Views", self.EXPLANATION))
         self.theme = theme or Theme.light()
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.layout.setSpacing(4)
@@ -100,7 +103,8 @@ class WeightHistogramView(QWidget):
                 plot.getAxis(side).enableAutoSIPrefix(False)
             plot.getAxis("bottom").setTicks(None)
             if l == 0:
-                plot.setLabel("left", "weight", color=t.foreground, size=f"{t.font_pt}pt")
+                plot.setLabel("left", translate("Views", "weight"), color=t.foreground,
+                              size=f"{t.font_pt}pt")
 
     # -- updates --------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:
@@ -153,8 +157,13 @@ class WeightHistogramView(QWidget):
         for image in self.images:
             image.setLookupTable(self._lut)
         self.caption.setStyleSheet(f"font-size: {theme.font_pt}pt; padding: 2px 6px;")
-        more = "brighter" if theme.name == "dark" else "darker"
-        self.caption.setText(f"step →   ·   {more} = more weights   ·   dashed line = 0")
+        if theme.name == "dark":
+            caption = translate("Views", "step →   ·   brighter = more weights   ·   "
+                                "dashed line = 0")
+        else:
+            caption = translate("Views", "step →   ·   darker = more weights   ·   "
+                                "dashed line = 0")
+        self.caption.setText(caption)
         self._style_plots()
         if self._snapshot is not None and self.isVisible():
             self._draw(self._snapshot)

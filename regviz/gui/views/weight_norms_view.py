@@ -6,17 +6,21 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import translate
 from .history_plot import HistoryPlot
 
 
 class WeightNormsView(HistoryPlot):
-    TITLE = "Weight norm per layer"
-    Y_LABEL = "‖W‖"
+    TITLE = QT_TRANSLATE_NOOP("Views", "Weight norm per layer")
+    Y_LABEL = QT_TRANSLATE_NOOP("Views", "‖W‖")
     LOG_Y_TOGGLE = False
     LEGEND_COLUMNS = 4  # short labels: one row for up to four layers
-    EXPLANATION = ("The Frobenius norm ‖W‖ of each layer's weights over the steps. A penalty "
-                   "pulls it down; with L1 on, the line below shows the share of each layer's "
-                   "weights that are exactly 0 and Σ|W|.")
+    EXPLANATION = QT_TRANSLATE_NOOP(
+        "Views",
+        "The Frobenius norm ‖W‖ of each layer's weights over the steps. A penalty pulls it down; "
+        "with L1 on, the line below shows the share of each layer's weights that are exactly 0 "
+        "and Σ|W|.")
 
     def __init__(self, theme=None, parent=None):
         super().__init__(theme, parent)
@@ -57,6 +61,8 @@ class WeightNormsView(HistoryPlot):
             label.setStyleSheet(f"font-size: {theme.font_pt}pt; font-weight: bold;"
                                 "padding: 2px 6px;")
             self._reserve_readout()
+            if not self.l1_text:  # the hidden placeholder in the current language
+                label.setText(l1_placeholder(self._n_layers or 3))
 
     def _ensure_curves(self, n_layers: int) -> None:
         if n_layers == self._n_layers:
@@ -91,8 +97,8 @@ class WeightNormsView(HistoryPlot):
             l1 = h["weight_l1"]
             zero_parts = [f"W{l + 1} {100 * zeros[-1, l]:.0f}%" for l in range(n_layers)]
             sum_parts = [f"{l1[-1, l]:.3g}" for l in range(n_layers)]
-            text = (f"exact zeros: {', '.join(zero_parts)}   ·   "
-                    f"Σ|W|: {', '.join(sum_parts)}")
+            text = translate("Views", L1_READOUT).format(zeros=", ".join(zero_parts),
+                                                         sums=", ".join(sum_parts))
         if text != self.l1_text:
             self.l1_text = text
             self.l1_label.setText(text or l1_placeholder(n_layers))
@@ -105,4 +111,9 @@ def l1_placeholder(n_layers: int) -> str:
     hidden label holds it so that its room is the shown one's."""
     zeros = ", ".join(f"W{l + 1} 100%" for l in range(n_layers))
     sums = ", ".join("8.88e+03" for _ in range(n_layers))
-    return f"exact zeros: {zeros}   ·   Σ|W|: {sums}"
+    return translate("Views", L1_READOUT).format(zeros=zeros, sums=sums)
+
+
+L1_READOUT = QT_TRANSLATE_NOOP("Views", "exact zeros: {zeros}   ·   Σ|W|: {sums}")
+
+

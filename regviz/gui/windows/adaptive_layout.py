@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 
+from ..language import translate
+
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" (not exported by PySide6)
 # The views' least width beside a docked panel (a 1280-wide window keeps it).
 DOCKED_MIN_VIEWS_WIDTH = 880
@@ -217,7 +219,8 @@ class AdaptiveLayout(QObject):
                 index = tabs.indexOf(page)
                 if index >= 0:
                     tabs.removeTab(index)
-        curve_pages = ((w.accuracy_view, "Accuracy"), (w.weight_norms_slot, "Weight norms"))
+        curve_pages = ((w.accuracy_view, translate("MainWindow", "Accuracy")),
+                       (w.weight_norms_slot, translate("MainWindow", "Weight norms")))
         rows = ROWS[views]
         if views == "grid":
             placed = {"left": ("boundary", "lower_tabs"),
@@ -244,7 +247,8 @@ class AdaptiveLayout(QObject):
             for i in range(tabs.count()):
                 page = tabs.widget(i)
                 view = getattr(page, "view", page)
-                tabs.setTabToolTip(i, getattr(view, "EXPLANATION", ""))
+                explanation = getattr(view, "EXPLANATION", "")
+                tabs.setTabToolTip(i, translate("Views", explanation) if explanation else "")
         if current is not None and w.lower_tabs.indexOf(current) >= 0:
             w.lower_tabs.setCurrentWidget(current)
         self._left_width = None

@@ -40,7 +40,9 @@ from ...compare import (
     shows_shrink,
 )
 from ...config import FIELDS_BY_NAME, Config
+from ...translatable import QT_TRANSLATE_NOOP
 from ..controls.play_pause_button import PlayPauseButton
+from ..language import FollowsLanguage, fill, retranslate_texts, translate
 from ..theme import Theme
 from ..views.compare_plots import CompareAccuracyView, CompareCostView, run_colours
 from ..views.decision_boundary_view import DecisionBoundaryView
@@ -49,8 +51,10 @@ from ..workers.compare_worker import CompareController
 from ..workers.frame_pacer import FramePacer, ViewPace
 from .screen_fit import size_to_screen
 
-TABLE_COLUMNS = ("run", "train acc", "test acc", "gap")
+TABLE_COLUMNS = (QT_TRANSLATE_NOOP("Compare", "run"), QT_TRANSLATE_NOOP("Compare", "train acc"),
+                 QT_TRANSLATE_NOOP("Compare", "test acc"), QT_TRANSLATE_NOOP("Compare", "gap"))
 COMPARE_FRAME_INTERVAL_S = 1 / 15
+STEP_TEXT = QT_TRANSLATE_NOOP("Compare", "step {step:,}")
 
 
 class RunColumn(QWidget):
@@ -80,8 +84,10 @@ class RunColumn(QWidget):
         self.editor_labels: dict[str, QLabel] = {}
         self.editor_pairs: dict[str, QWidget] = {}  # label and box, one flow item
         for name, label, decimals, step in (("l2", "L2 λ", 3, 0.1), ("l1", "L1 λ", 3, 0.1),
-                                            ("weight_decay", "decay", 4, 0.01),
-                                            ("keep_prob", "keep", 2, 0.02)):
+                                            ("weight_decay", translate("Compare", "decay"), 4,
+                                             0.01),
+                                            ("keep_prob", translate("Compare", "keep"), 2,
+                                             0.02)):
             f = FIELDS_BY_NAME[name]
             box = QDoubleSpinBox()
             box.setObjectName(f"run_{index}_{name}")
@@ -89,7 +95,9 @@ class RunColumn(QWidget):
             box.setDecimals(decimals)
             box.setSingleStep(step)
             box.setKeyboardTracking(False)  # one change per finished number, not per digit
-            box.setToolTip(f"{f.label} of this run only: {f.help}")
+            box.setToolTip(fill(translate("Compare", "{setting} of this run only: {help}"),
+                                     setting=translate("Field", f.label),
+                                     help=translate("Field", f.help)))
             box.valueChanged.connect(self._on_edited)
             box.setStyleSheet(f"font-size: {theme.font_pt + 1}pt;")
             text = QLabel(label)
@@ -137,7 +145,7 @@ class RunColumn(QWidget):
         self.set_status("")
 
     def set_status(self, status: str) -> None:
-        text = run_label(self.config) if self.config else ""
+        text = run_label(self.config, compare_text) if self.config else ""
         self.header.setText(f"{text} — {status}" if status else text)
         # The plot's own title would repeat the header; the mistakes caption stays.
         self.boundary_view.plot.setTitle(None)
@@ -150,7 +158,7 @@ class RunColumn(QWidget):
         self.config_edited.emit(self.index, self.config)
 
 
-class CompareWindow(QWidget):
+class CompareWindow(FollowsLanguage, QWidget):
     """``CompareWindow(config)``: the default three runs on ``config``'s data and
     network; ``configs`` gives the runs explicitly (2–4, differing only in
     regularization). ``start_thread=False`` leaves training to the caller
@@ -182,7 +190,7 @@ class CompareWindow(QWidget):
         ], self)
         self._connect()
         self._show_runs()
-        self.setWindowTitle(f"regviz — compare runs ({config.preset or 'custom'})")
+        self._set_title()
         size_to_screen(self, (1600, 1000))
         if start_thread:
             self.controller.start()
@@ -192,16 +200,16 @@ class CompareWindow(QWidget):
         t = self.theme
         self.play_button = PlayPauseButton()
         self.play_button.setObjectName("compare_play")
-        self.play_button.setToolTip("Start or pause every run (Space)")
-        self.reset_button = QPushButton("Reset")
+        self.play_button.setToolTip(translate("Compare", "Start or pause every run (Space)"))
+        self.reset_button = QPushButton(translate("Compare", "Reset"))
         self.reset_button.setObjectName("compare_reset")
-        self.reset_button.setToolTip("Every run back to step 0 and the shared initial "
-                                     "weights (R)")
+        self.reset_button.setToolTip(translate(
+            "Compare", "Every run back to step 0 and the shared initial weights (R)"))
         for b in (self.play_button, self.reset_button):
             b.setMinimumHeight(40)
             b.setMinimumWidth(130)
             b.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.step_counter = QLabel("step 0")
+        self.step_counter = QLabel(translate("Compare", STEP_TEXT).format(step=0))
         self.step_counter.setObjectName("compare_step_counter")
         self.step_counter.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.step_counter.setMinimumWidth(170)
@@ -209,22 +217,25 @@ class CompareWindow(QWidget):
         self.run_count.setObjectName("compare_run_count")
         self.run_count.setRange(MIN_RUNS, MAX_RUNS)
         self.run_count.setValue(len(self.run_configs))
-        self.run_count.setToolTip(f"How many runs to compare ({MIN_RUNS}–{MAX_RUNS}); "
-                                  "changing it restarts every run")
+        self.run_count.setToolTip(fill(translate(
+            "Compare", "How many runs to compare ({least}–{most}); changing it restarts every "
+            "run"), least=MIN_RUNS, most=MAX_RUNS))
         self.run_count.setStyleSheet("font-size: 13pt;")
-        runs_label = QLabel("Runs")
+        runs_label = QLabel(translate("Compare", "Runs"))
         runs_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.comparison_box = QComboBox()
         self.comparison_box.setObjectName("compare_preset")
         for preset in COMPARISONS.values():
-            self.comparison_box.addItem(preset.title, preset.name)
+            self.comparison_box.addItem(translate("Compare", preset.title), preset.name)
             self.comparison_box.setItemData(self.comparison_box.count() - 1,
-                                            preset.description, Qt.ItemDataRole.ToolTipRole)
+                                            translate("Compare", preset.description),
+                                            Qt.ItemDataRole.ToolTipRole)
         self.comparison_box.setCurrentIndex(self.comparison_box.findData(self.comparison_name))
-        self.comparison_box.setToolTip("A ready-made comparison; choosing one restarts "
-                                       "every run")
+        self.comparison_box.setToolTip(translate(
+            "Compare", "A ready-made comparison; choosing one restarts every run"))
         self.comparison_box.setStyleSheet("font-size: 13pt;")
-        note = QLabel("Same data · same initial weights · only the regularization differs")
+        note = QLabel(translate(
+            "Compare", "Same data · same initial weights · only the regularization differs"))
         note.setObjectName("compare_note")
         note.setStyleSheet("font-size: 13pt; color: #555555;")
         self.message = QLabel()
@@ -260,7 +271,7 @@ class CompareWindow(QWidget):
         self.accuracy_view = CompareAccuracyView(t)
         self.table = QTableWidget(MAX_RUNS, len(TABLE_COLUMNS))
         self.table.setObjectName("compare_table")
-        self.table.setHorizontalHeaderLabels(TABLE_COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Compare", c) for c in TABLE_COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -278,11 +289,12 @@ class CompareWindow(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.setToolTip("Accuracy of each run now, measured without dropout; the gap "
-                              "(train − test, in percentage points) is the overfitting.")
-        table_note = QLabel("Accuracy now, without dropout.\ngap = train − test "
-                            "(percentage points):\nthe bigger it is, the more the run "
-                            "overfits.")
+        self.table.setToolTip(translate(
+            "Compare", "Accuracy of each run now, measured without dropout; the gap (train − "
+            "test, in percentage points) is the overfitting."))
+        table_note = QLabel(translate(
+            "Compare", "Accuracy now, without dropout.\ngap = train − test (percentage "
+            "points):\nthe bigger it is, the more the run overfits."))
         table_note.setObjectName("compare_table_note")
         table_note.setStyleSheet(f"font-size: {t.font_pt + 1}pt; color: #444444;")
         table_column = QVBoxLayout()
@@ -327,7 +339,7 @@ class CompareWindow(QWidget):
             column.show_decay(decay)
             if i < n:
                 column.show_config(self.run_configs[i])
-        labels = [run_label(c) for c in self.run_configs]
+        labels = [run_label(c, compare_text) for c in self.run_configs]
         self.cost_view.set_runs(labels)
         self.accuracy_view.set_runs(labels)
         self.table.setRowCount(n)
@@ -406,7 +418,7 @@ class CompareWindow(QWidget):
     @Slot(int, object)
     def _on_run_edited(self, index: int, config: Config) -> None:
         self.run_configs[index] = config
-        labels = [run_label(c) for c in self.run_configs]
+        labels = [run_label(c, compare_text) for c in self.run_configs]
         self.cost_view.set_runs(labels)
         self.accuracy_view.set_runs(labels)
         self.table.item(index, 0).setText(f"■ {labels[index]}")
@@ -429,9 +441,10 @@ class CompareWindow(QWidget):
         self.pacer.draw_now(snapshots)
 
     def _show_header(self, snapshots: tuple) -> None:
-        self.step_counter.setText(f"step {max(s.step for s in snapshots):,}")
+        self.step_counter.setText(translate("Compare", STEP_TEXT).format(
+            step=max(s.step for s in snapshots)))
         for column, snapshot in zip(self.columns, snapshots, strict=False):
-            column.set_status("diverged" if snapshot.diverged else "")
+            column.set_status(translate("Compare", "diverged") if snapshot.diverged else "")
 
     def _show_boundaries(self, snapshots: tuple) -> None:
         for column, snapshot in zip(self.columns, snapshots, strict=False):
@@ -466,7 +479,8 @@ class CompareWindow(QWidget):
     @Slot(str)
     def _on_problem(self, message: str) -> None:
         self.pause()
-        self.message.setText("⚠  " + message.splitlines()[0] + " — training is paused.")
+        self.message.setText("⚠  " + translate("MainWindow", "{message} — training is paused.")
+                             .format(message=message.splitlines()[0]))
         self.message.show()
 
     @Slot(bool)
@@ -476,6 +490,33 @@ class CompareWindow(QWidget):
             view.set_live(running)
         self.play_button.show_running(running)
 
+    # -- language -----------------------------------------------------------------------
+    def _set_title(self) -> None:
+        self.setWindowTitle(translate("Compare", "regviz — compare runs ({preset})").format(
+            preset=self.base.preset or translate("MainWindow", "custom")))
+
+    def retranslate(self) -> None:
+        """Every text in the current language; the runs go on untouched."""
+        retranslate_texts(self)
+        self._set_title()
+        labels = [run_label(c, compare_text) for c in self.run_configs]
+        self.cost_view.set_runs(labels)
+        self.accuracy_view.set_runs(labels)
+        for row, label in enumerate(labels):
+            self.table.item(row, 0).setText(f"■ {label}")
+        for column in self.columns:
+            if column.config is not None:
+                column.set_status("")
+        for view in self._views():
+            view.apply_theme(view.theme)
+        self._fit_table()
+        if self.latest is not None:
+            self.show_snapshots(self.latest)
+
+    def _views(self) -> list:
+        return [self.cost_view, self.accuracy_view,
+                *(v for c in self.columns for v in (c.boundary_view, c.shrink_view))]
+
     # -- shutting down ------------------------------------------------------------------
     def shutdown(self) -> None:
         self.controller.shutdown()
@@ -483,6 +524,10 @@ class CompareWindow(QWidget):
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def compare_text(text: str) -> str:
+    return translate("Compare", text)
 
 
 def run_accuracies(snapshot) -> tuple[float, float]:

@@ -32,16 +32,17 @@ from ...config import (
     LIVE_FIELDS,
     Config,
     load_preset,
-    preset_description,
     preset_names,
 )
 from ...experiment import Experiment
 from ...snapshot import Snapshot
+from ...translatable import QT_TRANSLATE_NOOP
 from ..actions.export_actions import install_export_actions
-from ..actions.help_dialogs import install_help
+from ..actions.help_dialogs import install_help, retranslate_help
+from ..actions.language_actions import install_language_menu, show_checked_language
 from ..actions.lesson_mode import install_lesson_mode
 from ..actions.point_editor import install_point_editor
-from ..actions.presentation import install_view_actions, set_presentation
+from ..actions.presentation import apply_display, install_view_actions, set_presentation
 from ..actions.scrubbing import install_scrubbing
 from ..actions.session_actions import install_session_actions
 from ..actions.shortcuts import PRESET_KEYS, install_shortcuts
@@ -52,6 +53,8 @@ from ..controls.compact_bar import CompactBar
 from ..controls.control_panel import ControlPanel
 from ..controls.play_pause_button import PlayPauseButton
 from ..frame_label import fill_own_background, fix_label_size, label_size_for
+from ..language import FollowsLanguage, fill, retranslate_texts, translate
+from ..preset_text import preset_tooltip
 from ..settings import remember_preset, save_window
 from ..theme import Theme
 from ..views.accuracy_view import AccuracyView
@@ -69,8 +72,17 @@ from .overlay_banner import OverlayBanner
 
 CONTROL_PANEL_WIDTH = 380
 DEFAULT_SIZE = (1600, 1000)  # the window's size where the screen has room for it
-COUNTER_WIDEST = "step 8,888,888"  # ten minutes at full speed
-GAP_WIDEST = "train 100.0%  ·  test 100.0%  ·  gap 100.0 points"
+STEP_TEXT = QT_TRANSLATE_NOOP("MainWindow", "step {step:,}")
+
+
+def counter_widest() -> str:
+    return translate("MainWindow", STEP_TEXT).format(step=8_888_888)  # ten minutes at full speed
+
+
+def gap_widest() -> str:
+    return translate("MainWindow", GAP_TEXT).format(train=100.0, test=100.0, gap=100.0)
+
+
 # Frames a second per view while training (the boundary: every snapshot, ~32 a
 # second). A plot over thousands of steps changes little in a fifteenth of a second,
 # and each frame of it is training time lost (see FramePacer).
@@ -87,7 +99,8 @@ def banner_text(message: str) -> str:
     text = re.split(r";\s*lower the learning rate", text, flags=re.IGNORECASE)[0]
     text = re.sub(r"-?\d+\.\d{3,}(?:e[+-]?\d+)?", _short_number, text)
     text = text[:1].upper() + text[1:]
-    return f"{text} — lower the learning rate and press Reset."
+    return translate("MainWindow", "{what} — lower the learning rate and press Reset.").format(
+        what=text)
 
 
 def _short_number(match: re.Match) -> str:
@@ -97,24 +110,26 @@ def _short_number(match: re.Match) -> str:
 
 def restart_description(new: Config, old: Config) -> str:
     """How the undo menu names a change of settings that restarts training."""
-    labels = [FIELDS_BY_NAME[name].label for name in new.changed_fields(old)
+    labels = [translate("Field", FIELDS_BY_NAME[name].label) for name in new.changed_fields(old)
               if name not in LIVE_FIELDS]
-    return f"{', '.join(labels)} changed"
+    return translate("MainWindow", "{settings} changed").format(
+        settings=translate("MainWindow", ", ").join(labels))
 
 
 def rate_text(snapshot: Snapshot) -> str:
     """The measured training speed, and the speed asked for, for the status bar."""
     if not snapshot.extra.get("running", False):
-        return "paused"
+        return translate("MainWindow", "paused")
     rate = snapshot.extra.get("steps_per_second", 0.0)
     if not rate:  # the first moments of a run have no measured rate yet
-        return "training…"
+        return translate("MainWindow", "training…")
     speed = snapshot.config.speed
-    wanted = f"speed {speed:,g}" if speed else "max speed"
+    wanted = (translate("MainWindow", "speed {speed:,g}").format(speed=speed) if speed
+              else translate("MainWindow", "max speed"))
     # Two significant digits: a figure that changes at every snapshot cannot be
     # read from the back row, and each change re-lays out the status bar.
     shown = f"{float(f'{rate:.2g}'):,.0f}" if rate >= 10 else f"{rate:.1f}"
-    return f"{shown} steps/s ({wanted})"
+    return translate("MainWindow", "{rate} steps/s ({wanted})").format(rate=shown, wanted=wanted)
 
 
 def gap_text(snapshot: Snapshot) -> str:
@@ -127,17 +142,23 @@ def gap_text(snapshot: Snapshot) -> str:
     train = 100 * float(np.mean(snapshot.train_predictions == data.y_train))
     test = (100 * float(np.mean(snapshot.test_predictions == data.y_test))
             if len(data.y_test) else float("nan"))
-    text = f"train {train:.1f}%  ·  test {test:.1f}%  ·  gap {train - test:.1f} points"
+    text = translate("MainWindow", GAP_TEXT).format(train=train, test=test, gap=train - test)
     if snapshot.diverged:
-        return f"diverged at step {snapshot.step:,}: last finite weights {text}"
+        return translate("MainWindow", "diverged at step {step:,}: last finite weights "
+                         "{accuracies}").format(step=snapshot.step, accuracies=text)
     return text
 
 
-PLAY_AFTER_DIVERGENCE = ("Play cannot go on from a diverged run: lower the learning rate "
-                         "and press Reset (R), or Ctrl+Z if a reset went before.")
+GAP_TEXT = QT_TRANSLATE_NOOP("MainWindow",
+                             "train {train:.1f}%  ·  test {test:.1f}%  ·  gap {gap:.1f} points")
 
 
-class MainWindow(QMainWindow):
+def play_after_divergence() -> str:
+    return translate("MainWindow", "Play cannot go on from a diverged run: lower the "
+                     "learning rate and press Reset (R), or Ctrl+Z if a reset went before.")
+
+
+class MainWindow(FollowsLanguage, QMainWindow):
     """``MainWindow(preset="overfit")`` builds the window without showing it.
 
     ``start_thread=False`` builds it with the training thread not started (the
@@ -220,8 +241,9 @@ class MainWindow(QMainWindow):
         self.gap_label = QLabel()
         self.gap_label.setObjectName("gap_label")
         fill_own_background(self.gap_label)
-        self.gap_label.setToolTip("Accuracy on the training points and on the held-out test "
-                                  "points; a large gap means the network is overfitting.")
+        self.gap_label.setToolTip(translate(
+            "MainWindow", "Accuracy on the training points and on the held-out test "
+            "points; a large gap means the network is overfitting."))
         self.rate_label = QLabel()
         self.rate_label.setObjectName("rate_label")
         fill_own_background(self.rate_label)
@@ -245,7 +267,7 @@ class MainWindow(QMainWindow):
         # text changes every frame (see frame_label).
         counter_font = QFont(self.font().family(), round(18 * scale), QFont.Weight.Bold)
         fix_label_size(self.step_counter,
-                       QFontMetrics(counter_font).horizontalAdvance(COUNTER_WIDEST) + 4)
+                       QFontMetrics(counter_font).horizontalAdvance(counter_widest()) + 4)
         self._status_pt = round(14 * scale)
         self.fit_status_text()
         self.banner.set_point_size(round(16 * scale))
@@ -257,7 +279,7 @@ class MainWindow(QMainWindow):
         room = self.width() - label_size_for(self.rate_label,
                                              self.rate_label.text() or "paused")[0] - 60
         font = QFont(self.font().family(), self._status_pt, QFont.Weight.Bold)
-        widest = QFontMetrics(font).horizontalAdvance(GAP_WIDEST) + 16
+        widest = QFontMetrics(font).horizontalAdvance(gap_widest()) + 16
         point_size = max(9, int(self._status_pt * min(1.0, room / widest)))
         if point_size != getattr(self, "_status_pt_shown", None):
             self._status_pt_shown = point_size
@@ -272,10 +294,11 @@ class MainWindow(QMainWindow):
         """The gap label as wide as its widest accuracy line, or ``text`` if wider (a
         divergence's)."""
         metrics = self.gap_label.fontMetrics()
+        widest = translate("MainWindow", GAP_TEXT).format(train=100.0, test=100.0, gap=-100.0)
         self._gap_advance = max(metrics.horizontalAdvance(text),
-                                metrics.horizontalAdvance(GAP_WIDEST))
+                                metrics.horizontalAdvance(widest))
         fix_label_size(self.gap_label, text=text if metrics.horizontalAdvance(text)
-                       > metrics.horizontalAdvance(GAP_WIDEST) else GAP_WIDEST)
+                       > metrics.horizontalAdvance(widest) else widest)
 
     def _fit_rate_label(self, text: str) -> None:
         """The rate label as wide as ``text`` (a new width re-lays out the status bar:
@@ -289,11 +312,14 @@ class MainWindow(QMainWindow):
         grow with every feature."""
         bar = self.menuBar()
         self.menus = {key: bar.addMenu(title) for key, title in
-                      (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
-                       ("teach", "&Teach"), ("help", "&Help"))}
+                      (("file", translate("MainWindow", "&File")),
+                       ("edit", translate("MainWindow", "&Edit")),
+                       ("view", translate("MainWindow", "&View")),
+                       ("teach", translate("MainWindow", "&Teach")),
+                       ("help", translate("MainWindow", "&Help")))}
         for key, menu in self.menus.items():
             menu.setObjectName(f"{key}_menu")
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setObjectName("quit")
         quit_action.triggered.connect(self.close)
         self.menus["file"].addAction(quit_action)
@@ -307,6 +333,7 @@ class MainWindow(QMainWindow):
         install_help(self)
         install_lesson_mode(self)
         install_scrubbing(self)
+        install_language_menu(self)
         install_shortcuts(self)  # last: it gives the actions above their keys
 
     def _build_sidebar(self) -> QWidget:
@@ -314,13 +341,15 @@ class MainWindow(QMainWindow):
         fixed-width scrollable column: the views are the show."""
         self.play_button = PlayPauseButton()
         self.play_button.setObjectName("play")
-        self.play_button.setToolTip("Start or pause training (Space)")
-        self.step_button = QPushButton("Step")
+        self.play_button.setToolTip(translate("MainWindow", "Start or pause training (Space)"))
+        self.step_button = QPushButton(translate("MainWindow", "Step"))
         self.step_button.setObjectName("step")
-        self.step_button.setToolTip("Pause, train one step and show it (S or →)")
-        self.reset_button = QPushButton("Reset")
+        self.step_button.setToolTip(translate("MainWindow",
+                                              "Pause, train one step and show it (S or →)"))
+        self.reset_button = QPushButton(translate("MainWindow", "Reset"))
         self.reset_button.setObjectName("reset")
-        self.reset_button.setToolTip("Back to step 0: the initial weights of this seed (R)")
+        self.reset_button.setToolTip(translate(
+            "MainWindow", "Back to step 0: the initial weights of this seed (R)"))
         self.transport = QWidget()
         self.transport.setObjectName("transport")
         buttons = QHBoxLayout(self.transport)
@@ -328,28 +357,27 @@ class MainWindow(QMainWindow):
         for b in (self.play_button, self.step_button, self.reset_button):
             buttons.addWidget(b)
 
-        self.step_counter = QLabel("step 0")
+        self.step_counter = QLabel(translate("MainWindow", STEP_TEXT).format(step=0))
         self.step_counter.setObjectName("step_counter")
         fill_own_background(self.step_counter)
-        self.step_counter.setToolTip("Training steps (weight updates) since the last reset")
+        self.step_counter.setToolTip(translate(
+            "MainWindow", "Training steps (weight updates) since the last reset"))
 
         self.preset_box = QComboBox()
         self.preset_box.setObjectName("preset")
         for name in preset_names():
             self.preset_box.addItem(name)
-            # As rich text, which Qt wraps: the course's description is a paragraph.
-            self.preset_box.setItemData(self.preset_box.count() - 1,
-                                        f"<p>{escape(preset_description(name))}</p>",
-                                        Qt.ItemDataRole.ToolTipRole)
-        self.preset_box.setToolTip("Load a ready-made experiment; training restarts on its "
-                                   f"own points (keys {PRESET_KEYS[0]}–{PRESET_KEYS[-1]})")
+        self._show_preset_tooltips()
+        self.preset_box.setToolTip(fill(translate(
+            "MainWindow", "Load a ready-made experiment; training restarts on its own "
+            "points (keys {first}–{last})"), first=PRESET_KEYS[0], last=PRESET_KEYS[-1]))
         if self.config.preset:
             self.preset_box.setCurrentText(self.config.preset)
         self.preset_row = QWidget()
         self.preset_row.setObjectName("preset_row")
         preset_row = QHBoxLayout(self.preset_row)
         preset_row.setContentsMargins(0, 0, 0, 0)
-        preset_label = QLabel("Preset")
+        preset_label = QLabel(translate("MainWindow", "Preset"))
         preset_label.setStyleSheet("font-weight: bold;")
         preset_row.addWidget(preset_label)
         preset_row.addWidget(self.preset_box, 1)
@@ -374,11 +402,19 @@ class MainWindow(QMainWindow):
         scroll.setFixedWidth(CONTROL_PANEL_WIDTH)
         return scroll
 
+    def _show_preset_tooltips(self) -> None:
+        for index in range(self.preset_box.count()):
+            # As rich text, which Qt wraps: the course's description is a paragraph.
+            text = preset_tooltip(self.preset_box.itemText(index))
+            self.preset_box.setItemData(index, f"<p>{escape(text)}</p>",
+                                        Qt.ItemDataRole.ToolTipRole)
+
     def _build_data_note(self) -> QLabel:
         """Shown while the run trains on points edited by hand: the numbers are then
         not the preset's, and the window says so (and how to get its points back)."""
-        self.data_note = QLabel("✎ Training on your edited points, not the preset's. "
-                                "Choose a preset (or its key) to get its points back.")
+        self.data_note = QLabel(translate(
+            "MainWindow", "✎ Training on your edited points, not the preset's. "
+            "Choose a preset (or its key) to get its points back."))
         self.data_note.setObjectName("data_note")
         self.data_note.setWordWrap(True)
         self.data_note.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 4px 6px;"
@@ -397,12 +433,13 @@ class MainWindow(QMainWindow):
         self.views.append(self.weight_histogram_view)
         self.lower_tabs = ViewTabs()
         self.lower_tabs.setObjectName("lower_tabs")
-        self.lower_tabs.addTab(self.network_diagram_view, "Network")
-        self.lower_tabs.addTab(self.weight_histogram_view, "Weight histograms")
+        self.lower_tabs.addTab(self.network_diagram_view, translate("MainWindow", "Network"))
+        self.lower_tabs.addTab(self.weight_histogram_view,
+                               translate("MainWindow", "Weight histograms"))
         # The pair is picked in the Network tab, so the picture sits beside it.
         self.constraint_view = ConstraintView(self.theme)
         self.views.append(self.constraint_view)
-        self.lower_tabs.addTab(self.constraint_view, "Constraint")
+        self.lower_tabs.addTab(self.constraint_view, translate("MainWindow", "Constraint"))
         # Accuracy and weight norms share a tab area where three stacked plots would
         # be too short to read.
         self.curve_tabs = ViewTabs()
@@ -474,8 +511,8 @@ class MainWindow(QMainWindow):
             if self.latest is not None and self.latest.diverged:
                 # Say why nothing happens instead of silently unpressing the button.
                 what = banner_text(self.latest.diverged).rsplit(" — ", 1)[0]
-                self._show_banner(f"{what} — {PLAY_AFTER_DIVERGENCE}", "diverged")
-                self.statusBar().showMessage(PLAY_AFTER_DIVERGENCE, 8000)
+                self._show_banner(f"{what} — {play_after_divergence()}", "diverged")
+                self.statusBar().showMessage(play_after_divergence(), 8000)
                 self.play_button.setChecked(False)
                 return
             self.controller.play_requested.emit()
@@ -495,7 +532,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def reset(self) -> None:
-        self.undo_point("Reset")
+        self.undo_point(translate("MainWindow", "Reset"))
         self._hide_banner()
         self.controller.reset_requested.emit()
 
@@ -539,7 +576,7 @@ class MainWindow(QMainWindow):
         """Switch to preset ``name``: training restarts from its step 0, even where
         only live settings differ (overfit → l2), so the class sees the whole run."""
         config = load_preset(name)
-        self.undo_point(f"Preset {name}")
+        self.undo_point(translate("MainWindow", "Preset {name}").format(name=name))
         self.preset_box.setCurrentText(name)
         self.control_panel.show_config(config)
         self._hide_banner()
@@ -584,7 +621,8 @@ class MainWindow(QMainWindow):
             self._fit_gap_label(gap)
         if self.rate_label.fontMetrics().horizontalAdvance(rate) != self._rate_advance:
             self._fit_rate_label(rate)
-        for label, text in ((self.step_counter, f"step {snapshot.step:,}"),
+        for label, text in ((self.step_counter,
+                             translate("MainWindow", STEP_TEXT).format(step=snapshot.step)),
                             (self.gap_label, gap),
                             (self.rate_label, rate)):
             if label.text() != text:  # an unchanged label is not painted again
@@ -632,7 +670,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_error(self, message: str) -> None:
         self.pause()
-        self._show_banner(message.splitlines()[0] + " — training is paused.", "error")
+        self._show_banner(translate("MainWindow", "{message} — training is paused.").format(
+            message=message.splitlines()[0]), "error")
 
     @Slot(bool)
     def _on_state_changed(self, running: bool) -> None:
@@ -651,10 +690,22 @@ class MainWindow(QMainWindow):
             max(DEFAULT_SNAPSHOT_INTERVAL_S, seconds))
 
     def _update_title(self) -> None:
-        name = self.config.preset or "custom"
-        points = " · your edited points" if self.data_edited else ""
+        name = self.config.preset or translate("MainWindow", "custom")
+        points = translate("MainWindow", " · your edited points") if self.data_edited else ""
         self.setWindowTitle(f"regviz — {name}{points}")
 
+    # -- language ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text in the current language; the run goes on untouched."""
+        retranslate_texts(self)
+        self.control_panel.retranslate()
+        self._show_preset_tooltips()
+        self._update_title()
+        for label in (self.rate_label, self.gap_label, self.step_counter):
+            label.setText("")  # made again from the snapshot below
+        retranslate_help(self)
+        show_checked_language(self)
+        apply_display(self)  # sizes for the new text; every view redrawn
     # -- shutting down ---------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop training and its thread (also done by closing the window)."""

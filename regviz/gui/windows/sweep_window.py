@@ -26,6 +26,8 @@ from superqt import QFlowLayout
 
 from ...config import FIELDS_BY_NAME, Config
 from ...sweep import SWEEPABLE, Sweep, SweepResult, SweepSpec, reading
+from ...translatable import QT_TRANSLATE_NOOP
+from ..language import FollowsLanguage, fill, retranslate_texts, retranslated, translate
 from ..theme import Theme
 from ..views.sweep_plot import SweepPlot
 from .screen_fit import size_to_screen
@@ -41,6 +43,10 @@ READING = ("Left of the best value the network overfits (train error well below 
            "error); right of it, it underfits (both errors rise).")
 LONGEST_STATUS = ("Done. Lowest test error 88.8% at Learning rate = 0.888. 20 models diverged "
                   "(their last finite weights are shown).\n" + READING)
+DONE = QT_TRANSLATE_NOOP("Sweep", "Done. Lowest test error {error:.1f}% at {setting} = "
+                         "{value:.3g}.{note}\n{reading}")
+DIVERGED_NOTE = QT_TRANSLATE_NOOP("Sweep", " {count} models diverged (their last finite "
+                                  "weights are shown).")
 # What the base settings line names: what a teacher changes between lessons.
 SUMMARY_FIELDS = ("l2", "l1", "keep_prob", "learning_rate", "optimizer", "hidden", "dataset",
                   "n_samples")
@@ -48,13 +54,16 @@ SUMMARY_FIELDS = ("l2", "l1", "keep_prob", "learning_rate", "optimizer", "hidden
 
 def settings_summary(config: Config, swept: str) -> str:
     """The settings every model of the sweep shares, in one line."""
-    parts = [f"{FIELDS_BY_NAME[n].label} {_value_text(getattr(config, n))}"
+    parts = [f"{translate('Field', FIELDS_BY_NAME[n].label)} {_value_text(getattr(config, n))}"
              for n in SUMMARY_FIELDS if n != swept
              and not (n in ("dataset", "n_samples") and config.data_file)]
     if config.data_file:
-        parts.append(f"points from {config.data_file.rsplit('/', 1)[-1]}")
-    preset = f"preset {config.preset}" if config.preset else "custom settings"
-    return f"Every model: {preset} — " + " · ".join(parts)
+        parts.append(translate("Sweep", "points from {file}").format(
+            file=config.data_file.rsplit("/", 1)[-1]))
+    preset = (translate("Sweep", "preset {name}").format(name=config.preset) if config.preset
+              else translate("Sweep", "custom settings"))
+    return translate("Sweep", "Every model: {preset} — {settings}").format(
+        preset=preset, settings=" · ".join(parts))
 
 
 def _value_text(value) -> str:
@@ -63,7 +72,7 @@ def _value_text(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-class SweepWindow(QWidget):
+class SweepWindow(FollowsLanguage, QWidget):
     """``SweepWindow(config)``: sweeps around ``config`` (every other setting, and
     the initial weights, stay as they are)."""
 
@@ -97,37 +106,44 @@ class SweepWindow(QWidget):
         self.setting = QComboBox()
         self.setting.setObjectName("sweep_setting")
         for name in SWEEPABLE:
-            self.setting.addItem(FIELDS_BY_NAME[name].label, name)
-        self.setting.setToolTip("Which setting gets a different value in each model")
+            self.setting.addItem(translate("Field", FIELDS_BY_NAME[name].label), name)
+        self.setting.setToolTip(translate("Sweep",
+                                          "Which setting gets a different value in each model"))
         self.setting.currentIndexChanged.connect(self._on_setting_changed)
         self.low = QLineEdit()
         self.low.setObjectName("sweep_low")
         self.high = QLineEdit()
         self.high.setObjectName("sweep_high")
-        for box, end in ((self.low, "smallest"), (self.high, "largest")):
-            box.setToolTip(f"The {end} value of the log grid (e.g. 0.01 or 1e-3); for L1 "
-                           "and L2 a model with λ = 0 is added")
+        for box, tip in ((self.low, translate(
+                "Sweep", "The smallest value of the log grid (e.g. 0.01 or 1e-3); for L1 and L2 "
+                "a model with λ = 0 is added")), (self.high, translate(
+                "Sweep", "The largest value of the log grid (e.g. 0.01 or 1e-3); for L1 and L2 "
+                "a model with λ = 0 is added"))):
+            box.setToolTip(tip)
             box.setMaximumWidth(110)
         self.points = QSpinBox()
         self.points.setObjectName("sweep_points")
         self.points.setRange(MIN_POINTS, MAX_POINTS)
         self.points.setValue(DEFAULT_POINTS)
-        self.points.setToolTip(f"How many values on the log grid ({MIN_POINTS}–{MAX_POINTS})")
+        self.points.setToolTip(fill(translate("Sweep", "How many values on the log grid "
+                                         "({least}–{most})"), least=MIN_POINTS, most=MAX_POINTS))
         self.steps = QSpinBox()
         self.steps.setObjectName("sweep_steps")
         self.steps.setRange(100, 200_000)
         self.steps.setSingleStep(1000)
         self.steps.setGroupSeparatorShown(True)
         self.steps.setValue(DEFAULT_STEPS)
-        self.steps.setToolTip("Training steps of every model: long enough to overfit "
-                              "without a penalty")
+        self.steps.setToolTip(translate("Sweep", "Training steps of every model: long enough to "
+                                        "overfit without a penalty"))
         self.points.valueChanged.connect(self._show_model_count)
-        self.start_button = QPushButton("▶  Run sweep")
+        self.start_button = QPushButton(translate("Sweep", "▶  Run sweep"))
         self.start_button.setObjectName("sweep_start")
-        self.start_button.setToolTip("Train one model per value in parallel processes")
-        self.cancel_button = QPushButton("Cancel")
+        self.start_button.setToolTip(translate("Sweep",
+                                               "Train one model per value in parallel processes"))
+        self.cancel_button = QPushButton(translate("Sweep", "Cancel"))
         self.cancel_button.setObjectName("sweep_cancel")
-        self.cancel_button.setToolTip("Stop every model now; the points already trained stay")
+        self.cancel_button.setToolTip(translate(
+            "Sweep", "Stop every model now; the points already trained stay"))
         self.cancel_button.setEnabled(False)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
@@ -140,8 +156,11 @@ class SweepWindow(QWidget):
         form = QFlowLayout(form_area)
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(14)
-        for text, widget in (("Setting", self.setting), ("from", self.low), ("to", self.high),
-                             ("points", self.points), ("steps per model", self.steps)):
+        for text, widget in ((translate("Sweep", "Setting"), self.setting),
+                             (translate("Sweep", "from"), self.low),
+                             (translate("Sweep", "to"), self.high),
+                             (translate("Sweep", "points"), self.points),
+                             (translate("Sweep", "steps per model"), self.steps)):
             label = QLabel(text)
             label.setStyleSheet(big + "font-weight: bold;")
             widget.setStyleSheet(big)
@@ -162,15 +181,16 @@ class SweepWindow(QWidget):
         self.base_settings.setObjectName("sweep_base_settings")
         self.base_settings.setWordWrap(True)
         self.base_settings.setStyleSheet("font-size: 12pt;")
-        self.base_settings.setToolTip("The settings every model shares: the main window's "
-                                      "when the sweep starts")
+        self.base_settings.setToolTip(translate(
+            "Sweep", "The settings every model shares: the main window's when the sweep starts"))
         self.progress = QProgressBar()
         self.progress.setObjectName("sweep_progress")
-        self.progress.setFormat("%v of %m models trained")
+        self.progress.setFormat(translate("Sweep", "%v of %m models trained"))
         self.progress.setMinimumHeight(28)
         self.progress.setStyleSheet(big)
         self.progress.setValue(0)
-        self.status = QLabel("Choose a range and press Run sweep.")
+        self.status = QLabel()
+        self._status_text = ""
         self.status.setObjectName("sweep_status")
         self.status.setStyleSheet(big)
         self.status.setWordWrap(True)
@@ -178,6 +198,7 @@ class SweepWindow(QWidget):
         # is negotiated through height-for-width after the text changes, and the
         # plot under it jumped (or, laid out early, the message was cut in half).
         self.status.setMinimumHeight(round(2.4 * QFontMetricsF(self._status_font()).lineSpacing()))
+        self._set_status(translate("Sweep", "Choose a range and press Run sweep."))
         self.plot = SweepPlot(self.theme)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -212,8 +233,12 @@ class SweepWindow(QWidget):
         if self.running:
             return
         self.config = config
-        self.setWindowTitle(f"regviz — λ sweep ({config.preset or 'custom'})")
+        self._set_title()
         self._show_base_settings()
+
+    def _set_title(self) -> None:
+        self.setWindowTitle(translate("Sweep", "regviz — λ sweep ({preset})").format(
+            preset=self.config.preset or translate("MainWindow", "custom")))
 
     def _show_base_settings(self) -> None:
         if hasattr(self, "base_settings"):
@@ -251,22 +276,26 @@ class SweepWindow(QWidget):
     def spec(self) -> SweepSpec:
         """The sweep the controls describe; ValueError says what to fix."""
         name = self.setting.currentData()
-        label = FIELDS_BY_NAME[name].label
+        label = translate("Field", FIELDS_BY_NAME[name].label)
         values = []
-        for box, end in ((self.low, "from"), (self.high, "to")):
+        for box, end in ((self.low, translate("Sweep", "from")),
+                         (self.high, translate("Sweep", "to"))):
             try:
                 values.append(float(box.text().strip()))
             except ValueError:
-                raise ValueError(f"'{end}' must be a number such as 0.01 or 1e-3, "
-                                 f"not {box.text().strip()!r}") from None
+                raise ValueError(translate(
+                    "Sweep", "'{end}' must be a number such as 0.01 or 1e-3, not {text}"
+                ).format(end=end, text=repr(box.text().strip()))) from None
         low, high = values
         field = FIELDS_BY_NAME[name]
         lowest = field.minimum if name == "keep_prob" else 0.0
         if not (low > lowest and low < high and (field.maximum is None
                                                   or high <= field.maximum)):
             limit = "∞" if field.maximum is None else f"{field.maximum:g}"
-            raise ValueError(f"{label}: need {lowest:g} < from < to ≤ {limit} "
-                             f"(got from {low:g}, to {high:g})")
+            raise ValueError(translate(
+                "Sweep", "{setting}: need {lowest:g} < from < to ≤ {limit} (got from {low:g}, "
+                "to {high:g})").format(setting=label, lowest=lowest, limit=limit, low=low,
+                                       high=high))
         return SweepSpec(name, low, high, self.points.value())
 
     @Slot()
@@ -287,7 +316,8 @@ class SweepWindow(QWidget):
             sweep.start()
         except (ValueError, OSError) as exc:  # e.g. the data file has gone
             sweep.cancel()
-            self._set_status(f"Cannot start the sweep: {exc}", error=True)
+            self._set_status(fill(translate("Sweep", "Cannot start the sweep: {error}"),
+                                       error=str(exc)), error=True)
             return False
         self.sweep = sweep
         self.plot.set_grid(spec.name, spec.values(), self.steps.value())
@@ -295,7 +325,8 @@ class SweepWindow(QWidget):
         self.progress.setValue(0)
         self._poll.start()
         self._set_running(True)
-        self._set_status(f"Training {sweep.total} models in {sweep.workers} processes…")
+        self._set_status(fill(translate("Sweep", "Training {count} models in {workers} processes…"),
+                                   count=sweep.total, workers=sweep.workers))
         return True
 
     @property
@@ -309,7 +340,7 @@ class SweepWindow(QWidget):
         if self.sweep is None or self.sweep.cancelled or self.sweep.closed:
             return
         self.sweep.cancel(wait=False)
-        self._set_status("Cancelling…")
+        self._set_status(translate("Sweep", "Cancelling…"))
         self.cancel_button.setEnabled(False)
 
     @Slot()
@@ -328,8 +359,9 @@ class SweepWindow(QWidget):
             if closed:
                 self._poll.stop()
                 self._set_running(False)
-                self._set_status(f"Cancelled: {len(self.plot.points)} of {sweep.total} "
-                                 "models were trained.")
+                self._set_status(fill(translate("Sweep", "Cancelled: {done} of {count} models were "
+                                           "trained."), done=len(self.plot.points),
+                                           count=sweep.total))
                 self.finished.emit(None)
             return
         if not all_done:
@@ -344,16 +376,19 @@ class SweepWindow(QWidget):
         if best is not None:
             self.plot.mark_best(self._index_of(best))
         if failures:
-            self._set_status(f"{len(failures)} models failed: {failures[0]}", error=True)
+            self._set_status(fill(translate("Sweep", "{count} models failed: {failure}"),
+                                       count=len(failures), failure=str(failures[0])),
+                             error=True)
         elif best is None:
-            self._set_status("Every model diverged: lower the learning rate.", error=True)
+            self._set_status(translate("Sweep", "Every model diverged: lower the learning rate."),
+                             error=True)
         else:
-            label = FIELDS_BY_NAME[self.result.spec.name].label
+            label = translate("Field", FIELDS_BY_NAME[self.result.spec.name].label)
             diverged = sum(p.diverged for p in self.result.points)
-            note = (f" {diverged} models diverged (their last finite weights are shown)."
-                    if diverged else "")
-            self._set_status(f"Done. Lowest test error {100 * best.test_error:.1f}% at "
-                             f"{label} = {best.value:.3g}.{note}\n{reading(self.result)}")
+            note = fill(translate("Sweep", DIVERGED_NOTE), count=diverged) if diverged else ""
+            self._set_status(fill(translate("Sweep", DONE), error=100 * best.test_error,
+                                       setting=label, value=best.value, note=note,
+                                       reading=reading(self.result)))
         self.finished.emit(self.result)
 
     def _index_of(self, point) -> int:
@@ -372,11 +407,21 @@ class SweepWindow(QWidget):
         return font
 
     def _set_status(self, text: str, error: bool = False) -> None:
+        self._status_text, self._status_error = text, error
         self.status.setText(("⚠  " if error else "") + text)
         self.status.setStyleSheet("font-size: 13pt;" + ("color: #b00020; font-weight: bold;"
                                                         if error else ""))
 
+    # -- language -----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text in the current language; a running sweep goes on."""
+        retranslate_texts(self)
+        self._set_title()
+        self._show_base_settings()
+        self._set_status(retranslated(self._status_text), self._status_error)
+
     # -- shutting down ------------------------------------------------------------------
+
     def shutdown(self) -> None:
         """Stop a running sweep and wait until its processes are gone."""
         self._poll.stop()
