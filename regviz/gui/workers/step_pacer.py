@@ -105,3 +105,19 @@ class RateMeter:
             return 0.0
         (t0, s0), (t1, s1) = self._marks[0], self._marks[-1]
         return (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+
+
+SNAPSHOT_EARLY_S = 0.001  # a snapshot this close to due is sent now
+
+
+def next_snapshot_due(due: float, now: float, interval: float) -> float:
+    """When the snapshot after one sent at ``now`` is due, the last one having been
+    due at ``due``: on a fixed grid of ``interval``, so a tick that comes a little late
+    (a chunk of steps overrunning by a millisecond or two) makes the next one come
+    that much sooner and the rate is the one asked for — measured from each sending
+    instead, 32 a second asked for gave 28. Later than a whole interval (a pause, a
+    stall) the grid restarts from ``now``: missed snapshots are not sent in a burst."""
+    late = now - due
+    if -SNAPSHOT_EARLY_S <= late < interval:
+        return due + interval
+    return now + interval

@@ -43,7 +43,7 @@ from ...snapshot import (
     take_checkpoint_snapshot,
     take_snapshot,
 )
-from .step_pacer import RateMeter, StepPacer
+from .step_pacer import SNAPSHOT_EARLY_S, RateMeter, StepPacer, next_snapshot_due
 
 TICK_BUDGET_S = 0.012  # training time per timer tick before the event loop runs again
 CHUNK_S = 0.002  # steps are trained in chunks of about this long inside a tick
@@ -95,6 +95,7 @@ class TrainingWorker(QObject):
         self._stopped = False
         self._steps_per_chunk = 10
         self._last_emit = 0.0
+        self._next_emit = 0.0  # when the next snapshot is due while training
         self._pacer = StepPacer()
         self._rate = RateMeter()
         self._pause_at: int | None = None  # Play stops at exactly this step (a lesson's)
@@ -325,7 +326,7 @@ class TrainingWorker(QObject):
         # Train until the tick's budget is spent or the next snapshot is due,
         # whichever comes first: a tick that overran the snapshot's time by most of
         # a budget made 28 snapshots a second out of an interval asking for 32.
-        end = min(start + TICK_BUDGET_S, self._last_emit + self.snapshot_interval)
+        end = min(start + TICK_BUDGET_S, self._next_emit)
         end = max(end, start + CHUNK_S)
         pacer = self._pacer
         trained = 0
@@ -346,8 +347,7 @@ class TrainingWorker(QObject):
         if not self._running:
             return
         now = time.perf_counter()
-        if trained and (self._every_step()
-                        or now - self._last_emit >= self.snapshot_interval - 0.001):
+        if trained and (self._every_step() or now >= self._next_emit - SNAPSHOT_EARLY_S):
             self.emit_snapshot()
         self._timer.start(self._next_tick_ms(time.perf_counter()))
 
@@ -440,6 +440,7 @@ class TrainingWorker(QObject):
         snapshot.extra["data_edited"] = self.experiment.data_edited
         self.last_snapshot = snapshot
         self._last_emit = now
+        self._next_emit = next_snapshot_due(self._next_emit, now, self.snapshot_interval)
         self.snapshot_ready.emit(snapshot)
 
 
