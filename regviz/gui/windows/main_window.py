@@ -83,7 +83,7 @@ def gap_widest() -> str:
     return translate("MainWindow", GAP_TEXT).format(train=100.0, test=100.0, gap=100.0)
 
 
-# Frames a second per view while training (the boundary: every snapshot, ~32 a
+# Frames a second per view while training (the boundary: every snapshot, ~34 a
 # second). A plot over thousands of steps changes little in a fifteenth of a second,
 # and each frame of it is training time lost (see FramePacer). Asked for 12, a view
 # drew 10-11: it draws the label's snapshot, so its interval rounds up to the

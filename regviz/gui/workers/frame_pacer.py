@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-LEAD_INTERVAL_S = 1 / 36  # snapshots arrive ~32 a second: each one is drawn
+LEAD_INTERVAL_S = 1 / 40  # snapshots arrive ~34 a second, some a little early: each one is drawn
 # Of the GUI thread's wall time, for drawing while training: the training thread
 # waits for Python's GIL while the GUI thread paints, so ~25 % here leaves it ~70 %.
 LIVE_CPU_SHARE = 0.25

@@ -47,9 +47,9 @@ from .step_pacer import SNAPSHOT_EARLY_S, RateMeter, StepPacer, next_snapshot_du
 
 TICK_BUDGET_S = 0.012  # training time per timer tick before the event loop runs again
 CHUNK_S = 0.002  # steps are trained in chunks of about this long inside a tick
-# A little over 30 snapshots a second reach the GUI, so the boundary can be drawn
-# 30 times a second even when a snapshot arrives a few milliseconds late.
-DEFAULT_SNAPSHOT_INTERVAL_S = 1 / 32
+# A little over 30 snapshots a second reach the GUI, so the boundary is drawn 30
+# times a second even when the pacer stretches its interval a little (a busy second).
+DEFAULT_SNAPSHOT_INTERVAL_S = 1 / 34
 MIN_SNAPSHOT_INTERVAL_S = 1 / 60
 MAX_SNAPSHOT_INTERVAL_S = 1.0
 EVERY_STEP_RATE = 30.0  # at or below this many steps/s, a snapshot after every step
