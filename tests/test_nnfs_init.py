@@ -88,10 +88,13 @@ def test_after_nnfs_init_the_book_chapter_14_lands_in_the_book_band(book_run):
     0.830, loss 0.435. The book trains in float32 and regviz in float64, and 10,000 Adam
     steps amplify that difference (here acc 0.943, data loss 0.161, reg 0.058, validation
     0.837 and 0.51; from float64 draws of the same seed 0.947, 0.155, 0.060, 0.853 and
-    0.47); the validation loss, set by a few confident mistakes, moves most."""
+    0.47); the validation loss, set by a few confident mistakes, moves most. The
+    machine's CPU moves them too (OpenBLAS picks its kernels, and so its rounding, by
+    CPU): on an AMD EPYC acc 0.937, data loss 0.165, reg 0.056, validation 0.840 and
+    0.51 — hence 0.015 on the accuracy; the penalty's band stays narrow."""
     _, result, _ = book_run
     assert result["dtype"] == "float64"
-    assert result["accuracy"] == pytest.approx(0.947, abs=0.01)
+    assert result["accuracy"] == pytest.approx(0.947, abs=0.015)
     assert result["data_loss"] == pytest.approx(0.157, abs=0.01)
     assert result["reg_loss"] == pytest.approx(0.060, abs=0.005)
     assert result["val_accuracy"] == pytest.approx(0.830, abs=0.03)
