@@ -8,7 +8,7 @@ from regviz.compare import Comparison, default_configs, run_label
 from regviz.config import load_preset
 from regviz.gui.actions.teach_actions import TeachActions
 from regviz.gui.app import create_application
-from regviz.gui.windows.compare_window import CompareWindow, render_compare_image, run_accuracies
+from regviz.gui.windows.compare_window import CompareWindow, render_compare_image
 from regviz.gui.windows.main_window import MainWindow
 
 
@@ -89,18 +89,16 @@ def test_window_runs_share_initial_weights(compare_window):
     assert w.cost_view.legend_labels() == ["none", "L2 λ=0.7", "dropout 0.86"]
 
 
-def test_training_shrinks_l2_weights_and_table_matches(compare_window, qtbot):
+def test_training_shrinks_l2_weights_and_the_plots_follow(compare_window, qtbot):
+    # The table's numbers are checked against a forward pass written in numpy in
+    # test_numbers_shown_compare.py (here they were once checked against the
+    # window's own run_accuracies: a circular oracle).
     w = compare_window()
     snapshots = w.controller.run_steps_blocking(3000)
     assert [s.step for s in snapshots] == [3000] * 3
     assert weight_norm(snapshots[1]) < 0.8 * weight_norm(snapshots[0])
     qtbot.waitUntil(lambda: w.latest is snapshots, timeout=5000)
-    rows = w.table_rows()
-    assert [r[0] for r in rows] == ["■ none", "■ L2 λ=0.7", "■ dropout 0.86"]
-    for row, snapshot in zip(rows, snapshots, strict=True):
-        train, test = run_accuracies(snapshot)
-        assert row[1:] == [f"{100 * train:.1f}%", f"{100 * test:.1f}%",
-                           f"{100 * (train - test):+.1f}"]
+    assert [r[0] for r in w.table_rows()] == ["■ none", "■ L2 λ=0.7", "■ dropout 0.86"]
     # The shared plots hold every run's history up to the same step.
     for i, snapshot in enumerate(snapshots):
         curve = w.cost_view.curves[f"test_{i}"]

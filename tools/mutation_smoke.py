@@ -337,6 +337,20 @@ MUTATIONS: tuple[Mutation, ...] = (
         '            weight_l1=magnitudes[::-2],',
         ('tests/test_numbers_shown_csv.py::test_the_exported_history_is_the_run_column_by_column',),
     ),
+    Mutation(
+        "weight norms: L1 read-out's Σ|W| in reverse layer order",
+        "regviz/gui/views/weight_norms_view.py",
+        'sum_parts = [f"{l1[-1, l]:.3g}" for l in range(n_layers)]',
+        'sum_parts = [f"{l1[-1, n_layers - 1 - l]:.3g}" for l in range(n_layers)]',
+        ("tests/test_numbers_shown_norms.py::test_l1_readout_counts_the_exact_zeros_and_sums_the_drawn_weights",),
+    ),
+    Mutation(
+        "weight norms: zero share of the previous record",
+        "regviz/gui/views/weight_norms_view.py",
+        'zero_parts = [f"W{l + 1} {100 * zeros[-1, l]:.0f}%" for l in range(n_layers)]',
+        'zero_parts = [f"W{l + 1} {100 * zeros[-2, l]:.0f}%" for l in range(n_layers)]',
+        ("tests/test_numbers_shown_norms.py::test_l1_readout_counts_the_exact_zeros_and_sums_the_drawn_weights",),
+    ),
 )
 
 
