@@ -281,15 +281,17 @@ class _EnsembleThrottle:
         with self._lock:
             entry = self._latest.get(trainer)
         if entry is not None:
-            old_key, not_before, ensemble = entry
+            old_key, computed_at, took, ensemble = entry
             # The same step and settings (paused): nothing to compute. Training: reuse
-            # it until its budget allows another, unless the settings changed.
-            if old_key == key or (old_key[:2] == key[:2] and now < not_before):
+            # it until its budget allows another, unless the settings changed. (The
+            # budget is read now, not when it was computed: a test can set it.)
+            if old_key == key or (old_key[:2] == key[:2]
+                                  and now < computed_at + ENSEMBLE_BUDGET * took):
                 return ensemble
         ensemble = dropout_ensemble(experiment, request)
         took = time.perf_counter() - now
         with self._lock:
-            self._latest[trainer] = (key, now + ENSEMBLE_BUDGET * took, ensemble)
+            self._latest[trainer] = (key, now, took, ensemble)
         return ensemble
 
 
