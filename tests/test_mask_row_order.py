@@ -68,3 +68,18 @@ def point_read_wrongly_by_position(rows, masks):
         if p != r and p < len(rows) and any(not np.array_equal(m[p], m[r]) for m in masks):
             return p, r
     raise AssertionError("no point in this batch tells its row from its index")
+
+
+def test_the_rasters_columns_say_what_they_are():
+    """Full batch: a column is a training point (column p is point p). Mini-batch: a
+    column is a row of this step's batch (its point is batch_indices[row]), so the
+    axis must not call the column numbers points."""
+    labels = {}
+    for batch in (0, BATCH):
+        config = load_preset("overfit").with_values(keep_prob=KEEP, batch_size=batch)
+        window = render_window(config, 3, size=(1600, 1000))
+        try:
+            labels[batch] = window.network_diagram_view.raster_plot.getAxis("bottom").labelText
+        finally:
+            window.close()
+    assert labels == {0: "training point", BATCH: "row of this step's mini-batch"}

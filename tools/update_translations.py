@@ -228,7 +228,15 @@ def main() -> int:
     CONTENT_MODULE.write_text(content_module(), encoding="utf-8")
     lupdate(TS)
     lrelease(TS, QM)
-    cut_font(args.cjk_font, used_characters(TS), FONT)
+    characters = used_characters(TS)
+    # The subset is cut again only for characters it lacks: most updates need no new
+    # glyph, and the Noto Sans CJK collection (100 MB) need not be on the machine.
+    if not FONT.exists() or missing_glyphs(bundled_fonts(), characters):
+        if not args.cjk_font.exists():
+            print(f"{args.cjk_font} is missing: new characters need it to cut the font "
+                  "subset (apt-get install fonts-noto-cjk, or --cjk-font PATH)")
+            return 1
+        cut_font(args.cjk_font, characters, FONT)
     untranslated = [key for key, text in messages(TS).items() if not text]
     for context, source in untranslated:
         print(f"untranslated: {context}: {source!r}")

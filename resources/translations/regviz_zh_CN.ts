@@ -458,262 +458,262 @@ Allowed: {allowed}.</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="183"/>
+        <location filename="../../regviz/config.py" line="181"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="184"/>
+        <location filename="../../regviz/config.py" line="182"/>
         <source>Which 2-D problem the network learns, and so how low the data loss can go; changing it restarts training.</source>
         <translation>网络要学习的二维问题，决定数据损失最低能降到多少；更改后训练重新开始。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="189"/>
+        <location filename="../../regviz/config.py" line="187"/>
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="190"/>
+        <location filename="../../regviz/config.py" line="188"/>
         <source>How many points in total (train and test); with fewer, the train loss falls easily while the test loss rises (overfitting).</source>
         <translation>数据点总数（训练集加测试集）；点越少，训练损失越容易下降，测试损失却会上升（过拟合）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="195"/>
+        <location filename="../../regviz/config.py" line="193"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="196"/>
+        <location filename="../../regviz/config.py" line="194"/>
         <source>How much the points are jittered or mislabelled; more noise raises the lowest loss a sensible boundary can reach, and memorising it lowers only the train loss.</source>
         <translation>数据点的抖动或标错的程度；噪声越大，合理的边界能达到的最低损失越高，而记住噪声只会降低训练损失。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="201"/>
+        <location filename="../../regviz/config.py" line="199"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="202"/>
+        <location filename="../../regviz/config.py" line="200"/>
         <source>Number of classes for the spiral and gaussian datasets (others have 2); more classes make the starting loss (about ln k) higher.</source>
         <translation>spiral 和 gaussian 数据集的类别数（其余为 2）；类别越多，初始损失（约 ln k）越高。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="207"/>
+        <location filename="../../regviz/config.py" line="205"/>
         <source>Test share</source>
         <translation>测试集比例</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="208"/>
+        <location filename="../../regviz/config.py" line="206"/>
         <source>Share of the points held out as test data; the test loss is measured on them and never trained on.</source>
         <translation>留作测试集的数据点比例；测试损失在这些点上测量，它们从不参与训练。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="212"/>
+        <location filename="../../regviz/config.py" line="210"/>
         <source>Data seed</source>
         <translation>数据种子</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="213"/>
+        <location filename="../../regviz/config.py" line="211"/>
         <source>Seed of the random numbers that draw the points and the train/test split; another draw gives a slightly different loss curve.</source>
         <translation>生成数据点和划分训练集/测试集的随机种子；换一个种子，损失曲线会略有不同。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="218"/>
+        <location filename="../../regviz/config.py" line="216"/>
         <source>Data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="219"/>
+        <location filename="../../regviz/config.py" line="217"/>
         <source>Train on your own points from a CSV (x1, x2, label), NPZ or the course&apos;s data.mat instead of a generated dataset: the losses are then measured on them.</source>
         <translation>用你自己的数据点训练：CSV（x1, x2, 标签）、NPZ 或课程的 data.mat，代替自动生成的数据集；损失就在这些点上测量。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="224"/>
+        <location filename="../../regviz/config.py" line="222"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="225"/>
+        <location filename="../../regviz/config.py" line="223"/>
         <source>Units per hidden layer, e.g. 20,3; more units can push the train loss lower by fitting (and overfitting) more complicated boundaries.</source>
         <translation>每个隐藏层的单元数，例如 20,3；单元越多，越能拟合（和过拟合）复杂的边界，训练损失也越低。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="230"/>
+        <location filename="../../regviz/config.py" line="228"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="231"/>
+        <location filename="../../regviz/config.py" line="229"/>
         <source>Non-linearity of the hidden units; it shapes the boundaries the network can draw and how fast the loss falls.</source>
         <translation>隐藏单元的非线性函数；它决定网络能画出什么样的边界，以及损失下降的快慢。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="235"/>
+        <location filename="../../regviz/config.py" line="233"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="236"/>
+        <location filename="../../regviz/config.py" line="234"/>
         <source>Initial weights (course = randn/√n_in, nnfs = 0.01·randn, he = randn·√(2/n_in)); they set the starting loss and how fast it falls at first.</source>
         <translation>初始权重（course = randn/√n_in，nnfs = 0.01·randn，he = randn·√(2/n_in)）；决定初始损失和起初下降的快慢。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="241"/>
+        <location filename="../../regviz/config.py" line="239"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="242"/>
+        <location filename="../../regviz/config.py" line="240"/>
         <source>Seed of the initial weights, the dropout masks and the mini-batch order: the same seed gives the same loss curve, step for step.</source>
         <translation>初始权重、丢弃掩码和小批量顺序的随机种子：种子相同，损失曲线每一步都相同。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="248"/>
+        <location filename="../../regviz/config.py" line="246"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="249"/>
+        <location filename="../../regviz/config.py" line="247"/>
         <source>How the gradient of the total loss (data loss + penalty) updates the weights.</source>
         <translation>用总损失（数据损失 + 惩罚项）的梯度更新权重的方法。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="253"/>
+        <location filename="../../regviz/config.py" line="251"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="254"/>
+        <location filename="../../regviz/config.py" line="252"/>
         <source>Step size of each update; too large and the loss diverges. Applies at the next step.</source>
         <translation>每次更新的步长；太大会使损失发散。下一步生效。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="259"/>
+        <location filename="../../regviz/config.py" line="257"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="260"/>
+        <location filename="../../regviz/config.py" line="258"/>
         <source>LR decay</source>
         <translation>学习率衰减</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="261"/>
+        <location filename="../../regviz/config.py" line="259"/>
         <source>Learning rate decays as lr/(1 + decay·step) (the book&apos;s schedule): the loss falls more smoothly but more slowly later on.</source>
         <translation>学习率按 lr/(1 + decay·step) 衰减（书中的方案）：后期损失下降更平稳，但更慢。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="266"/>
+        <location filename="../../regviz/config.py" line="264"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="267"/>
+        <location filename="../../regviz/config.py" line="265"/>
         <source>Samples per step; 0 means full batch (every training point every step). Small batches make the loss curve noisy.</source>
         <translation>每步使用的样本数；0 表示全批量（每步用全部训练点）。小批量会使损失曲线抖动。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="273"/>
+        <location filename="../../regviz/config.py" line="271"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="274"/>
+        <location filename="../../regviz/config.py" line="272"/>
         <source>Training steps per second in the window; max trains as fast as the machine allows. Slow it down to narrate each step: the loss curves are the same at any speed. Applies at once.</source>
         <translation>窗口中每秒训练的步数；max 表示机器能跑多快就多快。放慢以便讲解每一步：任何速度下损失曲线都相同。立即生效。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="281"/>
+        <location filename="../../regviz/config.py" line="279"/>
         <source>Log step axis</source>
         <translation>对数步数轴</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="282"/>
+        <location filename="../../regviz/config.py" line="280"/>
         <source>Show the steps of every plot on a log axis, so the first hundred steps and the last hundred thousand are both legible; the losses are the same.</source>
         <translation>所有图的步数用对数轴显示，前一百步和最后十万步都看得清；损失不变。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="288"/>
+        <location filename="../../regviz/config.py" line="286"/>
         <source>L2 λ</source>
         <translation>L2 λ</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="289"/>
+        <location filename="../../regviz/config.py" line="287"/>
         <source>Adds λ·Σw² (÷2m in the course&apos;s form) to the loss, pulling every weight toward 0 in proportion to its size. Applies at the next step.</source>
         <translation>在损失中加上 λ·Σw²（课程形式中 ÷2m），按每个权重的大小成比例地把它拉向 0。下一步生效。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="294"/>
+        <location filename="../../regviz/config.py" line="292"/>
         <source>L1 λ</source>
         <translation>L1 λ</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="295"/>
+        <location filename="../../regviz/config.py" line="293"/>
         <source>Adds λ·Σ|w| to the loss, pushing weights toward 0 by a constant amount so many become exactly 0. Applies at the next step.</source>
         <translation>在损失中加上 λ·Σ|w|，以固定的量把权重推向 0，使许多权重恰好为 0。下一步生效。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="300"/>
+        <location filename="../../regviz/config.py" line="298"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="301"/>
+        <location filename="../../regviz/config.py" line="299"/>
         <source>Decoupled weight decay (AdamW): each step also takes lr·wd of every weight&apos;s value away, outside the optimizer and not part of the loss (the penalty curve leaves it out). Under SGD it equals L2 with λ = wd/2 (÷2m off); under Adam it does not. It covers what the penalty covers (Penalized layers, and biases only with Regularize biases), so the two differ only in how they act. Applies at the next step.</source>
         <translation>解耦权重衰减（AdamW）：每一步在优化器之外，再从每个权重取走其值的 lr·wd；它不属于损失（惩罚曲线不含它）。用 SGD 时它等于 λ = wd/2 的 L2（÷2m 关闭）；用 Adam 时则不然。它作用的范围与惩罚项相同（“惩罚的层”，偏置只在勾选“正则化偏置”时），所以两者只是作用方式不同。下一步生效。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="309"/>
+        <location filename="../../regviz/config.py" line="307"/>
         <source>Regularize biases</source>
         <translation>正则化偏置</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="310"/>
+        <location filename="../../regviz/config.py" line="308"/>
         <source>Also add the L1/L2 penalty on the biases to the loss (the book does; the course does not).</source>
         <translation>也把偏置的 L1/L2 惩罚加入损失（书中这样做，课程不这样做）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="314"/>
+        <location filename="../../regviz/config.py" line="312"/>
         <source>bias penalty</source>
         <translation>偏置惩罚</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="315"/>
+        <location filename="../../regviz/config.py" line="313"/>
         <source>÷2m (course form)</source>
         <translation>÷2m（课程形式）</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="316"/>
+        <location filename="../../regviz/config.py" line="314"/>
         <source>On: the penalty added to the loss is λ/(2m)·Σw², m the training points, as in the course. Off: λ·Σw² as in the book, so the same λ is much stronger.</source>
         <translation>开：加入损失的惩罚项为 λ/(2m)·Σw²，m 为训练点数，与课程相同。关：λ·Σw²，与书中相同，同样的 λ 作用强得多。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="320"/>
+        <location filename="../../regviz/config.py" line="318"/>
         <source>÷2m</source>
         <translation>÷2m</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="321"/>
+        <location filename="../../regviz/config.py" line="319"/>
         <source>Penalized layers</source>
         <translation>惩罚的层</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="322"/>
+        <location filename="../../regviz/config.py" line="320"/>
         <source>Which weight layers (1 = first) the penalty in the loss covers; empty means all.</source>
         <translation>损失中的惩罚项作用于哪些权重层（1 = 第一层）；留空表示全部。</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="326"/>
+        <location filename="../../regviz/config.py" line="324"/>
         <source>penalized layers</source>
         <translation>惩罚的层</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="327"/>
+        <location filename="../../regviz/config.py" line="325"/>
         <source>keep_prob</source>
         <translation>keep_prob</translation>
     </message>
     <message>
-        <location filename="../../regviz/config.py" line="328"/>
+        <location filename="../../regviz/config.py" line="326"/>
         <source>Probability that a hidden unit is kept in a training step (inverted dropout); lower values make the train loss noisier and higher, often lowering the test loss. 1 means no dropout. Applies at the next step.</source>
         <translation>保留概率：每个训练步中隐藏单元被保留的概率（反向丢弃法）；值越低，训练损失越高、越抖动，测试损失往往降低。1 表示不用丢弃法。下一步生效。</translation>
     </message>
@@ -900,22 +900,22 @@ Allowed: {allowed}.</source>
         <translation>问问全班：{question}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="130"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="128"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="142"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="140"/>
         <source>Next scene</source>
         <translation>下一个场景</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="143"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="141"/>
         <source>Previous scene</source>
         <translation>上一个场景</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/actions/lesson_mode.py" line="144"/>
+        <location filename="../../regviz/gui/actions/lesson_mode.py" line="142"/>
         <source>Leave the lesson</source>
         <translation>退出课程</translation>
     </message>
@@ -1173,191 +1173,191 @@ Allowed: {allowed}.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../regviz/gui/windows/adaptive_layout.py" line="221"/>
+        <location filename="../../regviz/gui/windows/adaptive_layout.py" line="222"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/adaptive_layout.py" line="222"/>
+        <location filename="../../regviz/gui/windows/adaptive_layout.py" line="223"/>
         <source>Weight norms</source>
         <translation>权重范数</translation>
     </message>
     <message>
         <location filename="../../regviz/gui/windows/compare_window.py" line="482"/>
-        <location filename="../../regviz/gui/windows/main_window.py" line="640"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="675"/>
         <source>{message} — training is paused.</source>
         <translation>{message} — 训练已暂停。</translation>
     </message>
     <message>
         <location filename="../../regviz/gui/windows/compare_window.py" line="496"/>
-        <location filename="../../regviz/gui/windows/main_window.py" line="660"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="695"/>
         <location filename="../../regviz/gui/windows/sweep_window.py" line="241"/>
         <source>custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="74"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="75"/>
         <source>step {step:,}</source>
         <translation>第 {step:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="101"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="104"/>
         <source>{what} — lower the learning rate and press Reset.</source>
         <translation>{what} — 请降低学习率并按“重置”。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="114"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="117"/>
         <source>{settings} changed</source>
         <translation>{settings}已更改</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="115"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="118"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="121"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="124"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="124"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="127"/>
         <source>training…</source>
         <translation>训练中…</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="126"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="129"/>
         <source>speed {speed:,g}</source>
         <translation>速度 {speed:,g}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="127"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="130"/>
         <source>max speed</source>
         <translation>最高速度</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="131"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="134"/>
         <source>{rate} steps/s ({wanted})</source>
         <translation>{rate} 步/秒（{wanted}）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="146"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="149"/>
         <source>diverged at step {step:,}: last finite weights {accuracies}</source>
         <translation>在第 {step:,} 步发散：最后的有限权重 {accuracies}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="151"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="154"/>
         <source>train {train:.1f}%  ·  test {test:.1f}%  ·  gap {gap:.1f} points</source>
         <translation>训练 {train:.1f}%  ·  测试 {test:.1f}%  ·  差距 {gap:.1f} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="156"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="159"/>
         <source>Play cannot go on from a diverged run: lower the learning rate and press Reset (R), or Ctrl+Z if a reset went before.</source>
         <translation>已发散的训练无法继续：请降低学习率并按“重置”(R)；如果之前重置过，可按 Ctrl+Z。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="242"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="246"/>
         <source>Accuracy on the training points and on the held-out test points; a large gap means the network is overfitting.</source>
         <translation>训练点和留出的测试点上的准确率；差距大说明网络过拟合。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="290"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="291"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="318"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="292"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="293"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="320"/>
         <source>&amp;Teach</source>
         <translation>教学(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="294"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="297"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="324"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="319"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="346"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练 (Space)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="320"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="347"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="322"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="349"/>
         <source>Pause, train one step and show it (S or →)</source>
         <translation>暂停，训练一步并显示 (S 或 →)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="324"/>
-        <location filename="../../regviz/gui/windows/main_window.py" line="507"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="351"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="537"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="326"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="353"/>
         <source>Back to step 0: the initial weights of this seed (R)</source>
         <translation>回到第 0 步：此种子的初始权重 (R)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="337"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="365"/>
         <source>Training steps (weight updates) since the last reset</source>
         <translation>自上次重置以来的训练步数（权重更新次数）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="345"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="373"/>
         <source>Load a ready-made experiment; training restarts on its own points (keys {first}–{last})</source>
         <translation>载入预设的实验；用它自己的数据点重新开始训练（快捷键 {first}–{last}）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="354"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="382"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="387"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="417"/>
         <source>✎ Training on your edited points, not the preset&apos;s. Choose a preset (or its key) to get its points back.</source>
         <translation>✎ 正在用你编辑过的数据点训练，而不是预设的数据点。选择一个预设（或按它的快捷键）即可恢复它的数据点。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="408"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="438"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="410"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="440"/>
         <source>Weight histograms</source>
         <translation>权重直方图</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="414"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="444"/>
         <source>Constraint</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="551"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="581"/>
         <source>Preset {name}</source>
         <translation>预设 {name}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/main_window.py" line="661"/>
+        <location filename="../../regviz/gui/windows/main_window.py" line="696"/>
         <source> · your edited points</source>
         <translation> · 你编辑的数据点</translation>
     </message>
@@ -1508,32 +1508,32 @@ Allowed: {allowed}.</source>
         <translation>从第 {step:,} 步继续</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/history_scrubber.py" line="141"/>
+        <location filename="../../regviz/gui/controls/history_scrubber.py" line="143"/>
         <source>The whole run. Drag to see the network as it was at any step (snaps to the nearest saved checkpoint); orange marks are setting changes. ▶ Play returns to now.</source>
         <translation>整个训练过程。拖动可查看网络在任意一步的样子（对齐到最近保存的检查点）；橙色标记是设置的更改。▶ 播放回到当前。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/history_scrubber.py" line="148"/>
+        <location filename="../../regviz/gui/controls/history_scrubber.py" line="151"/>
         <source>Continue from here</source>
         <translation>从这里继续</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/history_scrubber.py" line="150"/>
+        <location filename="../../regviz/gui/controls/history_scrubber.py" line="153"/>
         <source>Train on from the step shown, with the current settings; the later history is dropped (Ctrl+Z brings it back)</source>
         <translation>用当前设置从显示的这一步继续训练；之后的历史会被丢弃（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/history_scrubber.py" line="185"/>
+        <location filename="../../regviz/gui/controls/history_scrubber.py" line="188"/>
         <source>now: step {step:,}</source>
         <translation>当前：第 {step:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/history_scrubber.py" line="188"/>
+        <location filename="../../regviz/gui/controls/history_scrubber.py" line="191"/>
         <source>step {step:,} of {last:,}</source>
         <translation>第 {step:,} 步，共 {last:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/controls/history_scrubber.py" line="192"/>
+        <location filename="../../regviz/gui/controls/history_scrubber.py" line="206"/>
         <source>step {step:,} …</source>
         <translation>第 {step:,} 步 …</translation>
     </message>
@@ -1913,13 +1913,13 @@ Allowed: {allowed}.</source>
     </message>
     <message>
         <location filename="../../regviz/gui/windows/sweep_window.py" line="160"/>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="283"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="281"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
         <location filename="../../regviz/gui/windows/sweep_window.py" line="161"/>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="284"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="282"/>
         <source>to</source>
         <translation>到</translation>
     </message>
@@ -1954,42 +1954,42 @@ Allowed: {allowed}.</source>
         <translation>regviz — λ 扫描（{preset}）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="288"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="286"/>
         <source>&apos;{end}&apos; must be a number such as 0.01 or 1e-3, not {text}</source>
         <translation>“{end}”必须是数值，例如 0.01 或 1e-3，而不是 {text}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="297"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="295"/>
         <source>{setting}: need {lowest:g} &lt; from &lt; to ≤ {limit} (got from {low:g}, to {high:g})</source>
         <translation>{setting}：需要 {lowest:g} &lt; 从 &lt; 到 ≤ {limit}（现在 从 {low:g}，到 {high:g}）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="321"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="319"/>
         <source>Cannot start the sweep: {error}</source>
         <translation>无法开始扫描：{error}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="330"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="328"/>
         <source>Training {count} models in {workers} processes…</source>
         <translation>正在用 {workers} 个进程训练 {count} 个模型…</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="345"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="343"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="364"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="362"/>
         <source>Cancelled: {done} of {count} models were trained.</source>
         <translation>已取消：训练了 {done} / {count} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="381"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="379"/>
         <source>{count} models failed: {failure}</source>
         <translation>{count} 个模型失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/windows/sweep_window.py" line="385"/>
+        <location filename="../../regviz/gui/windows/sweep_window.py" line="383"/>
         <source>Every model diverged: lower the learning rate.</source>
         <translation>所有模型都发散了：请降低学习率。</translation>
     </message>
@@ -2083,7 +2083,7 @@ Allowed: {allowed}.</source>
     </message>
     <message>
         <location filename="../../regviz/gui/views/accuracy_view.py" line="11"/>
-        <location filename="../../regviz/gui/views/compare_plots.py" line="90"/>
+        <location filename="../../regviz/gui/views/compare_plots.py" line="88"/>
         <source>%</source>
         <translation>%</translation>
     </message>
@@ -2109,28 +2109,28 @@ Allowed: {allowed}.</source>
         <translation>实验 {n}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/compare_plots.py" line="74"/>
+        <location filename="../../regviz/gui/views/compare_plots.py" line="72"/>
         <source>Cost   — train total   ╌ test loss</source>
         <translation>代价   — 训练总损失   ╌ 测试损失</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/compare_plots.py" line="75"/>
+        <location filename="../../regviz/gui/views/compare_plots.py" line="73"/>
         <location filename="../../regviz/gui/views/cost_view.py" line="35"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/compare_plots.py" line="77"/>
+        <location filename="../../regviz/gui/views/compare_plots.py" line="75"/>
         <source>One colour per run. Solid: the training cost (data loss plus that run&apos;s penalty). Dashed: the data loss on the held-out test points. Where a run&apos;s dashed line climbs away from its solid line, that run overfits.</source>
         <translation>每个实验一种颜色。实线：训练代价（数据损失加上该实验的惩罚项）。虚线：留出的测试点上的数据损失。某个实验的虚线离开实线往上走，说明它过拟合了。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/compare_plots.py" line="89"/>
+        <location filename="../../regviz/gui/views/compare_plots.py" line="87"/>
         <source>Accuracy   — train   ╌ test</source>
         <translation>准确率   — 训练   ╌ 测试</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/compare_plots.py" line="93"/>
+        <location filename="../../regviz/gui/views/compare_plots.py" line="91"/>
         <source>One colour per run. Solid: share of training points classified correctly; dashed: the same on the test points (both without dropout).</source>
         <translation>每个实验一种颜色。实线：训练点中分类正确的比例；虚线：测试点上的同一比例（都不使用丢弃法）。</translation>
     </message>
@@ -2279,67 +2279,67 @@ train {train:.0f}% · test {test:.0f}%</source>
         <translation>测试损失（无惩罚项）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="24"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="25"/>
         <source>mistakes: train {}, test {}</source>
         <translation>错误：训练 {}，测试 {}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="25"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="26"/>
         <source>largest spread {spread:.2f}</source>
         <translation>最大分歧 {spread:.2f}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="29"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="30"/>
         <source>× train {}, test {}</source>
         <translation>× 训练 {}，测试 {}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="33"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="34"/>
         <source>Colour shows what the network predicts at every point of the plane (evaluated without dropout); the 50% line is the decision boundary. Filled circles are training points, hollow squares test points; a black × marks a point the network gets wrong. Click a training point to follow it in the network diagram.</source>
         <translation>颜色表示网络对平面上每一点的预测（评估时不使用丢弃法）；50% 线就是决策边界。实心圆是训练点，空心方块是测试点；黑色 × 标出网络分错的点。单击一个训练点，可在网络结构图中跟踪它。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="71"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="72"/>
         <source>train points ●</source>
         <translation>训练点 ●</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="72"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="73"/>
         <source>test points □</source>
         <translation>测试点 □</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="73"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="74"/>
         <source>mark mistakes ×</source>
         <translation>标出错误 ×</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="80"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="81"/>
         <source>thinned nets</source>
         <translation>稀疏子网络</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="82"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="83"/>
         <source>Dropout as an ensemble: faint lines are the boundaries of 12 thinned networks (random dropout masks, the same weights). The bold line is the network used without dropout, roughly their average. Only with keep_prob &lt; 1.</source>
         <translation>把丢弃法看作集成：浅色线是 12 个稀疏子网络的边界（随机丢弃掩码，相同的权重）。粗线是不使用丢弃法的网络，大致是它们的平均。仅在 keep_prob &lt; 1 时可用。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="86"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="87"/>
         <source>MC uncertainty</source>
         <translation>MC 不确定性</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="88"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="89"/>
         <source>Monte-Carlo dropout: shading shows how much the 12 thinned networks disagree (standard deviation of their predictions); darker means less certain. Only with keep_prob &lt; 1.</source>
         <translation>蒙特卡洛丢弃法：阴影表示 12 个稀疏子网络的分歧有多大（其预测的标准差）；颜色越深越不确定。仅在 keep_prob &lt; 1 时可用。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="109"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="111"/>
         <source>dropout as an ensemble:</source>
         <translation>丢弃法看作集成：</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="333"/>
+        <location filename="../../regviz/gui/views/decision_boundary_view.py" line="336"/>
         <source>Decision boundary</source>
         <translation>决策边界</translation>
     </message>
@@ -2364,78 +2364,83 @@ train {train:.0f}% · test {test:.0f}%</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/history_plot.py" line="506"/>
+        <location filename="../../regviz/gui/views/history_plot.py" line="504"/>
         <source>step {step:,}</source>
         <translation>第 {step:,} 步</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="19"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="21"/>
         <source>keep_prob {kp:g} — {dropped} of {hidden} hidden units dropped for training point #{point} at step {step:,}</source>
         <translation>keep_prob {kp:g} — 第 {step:,} 步，训练点 #{point} 丢弃了 {hidden} 个隐藏单元中的 {dropped} 个</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="37"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="39"/>
         <source>Units as circles, links coloured by the sign of the weight (blue +, orange −) and as thick as its size. Grey crossed units were switched off by dropout in this step for the selected training point; the raster on the right shows every unit (row) for every training point (column) this step: dark means dropped. Click two links to see them in the Constraint tab (highlighted, x and y).</source>
         <translation>圆圈是单元，连线的颜色表示权重的正负（蓝 +，橙 −），粗细表示大小。灰色打叉的单元是这一步中丢弃法对所选训练点关闭的单元；右边的栅格图显示这一步每个训练点（列）的每个单元（行）：深色表示被丢弃。单击两条连线，可在“约束”标签页中查看它们（高亮显示为 x 和 y）。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="162"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="175"/>
         <source>input</source>
         <translation>输入层</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="163"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="176"/>
         <source>hidden {layer}</source>
         <translation>隐藏层 {layer}</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="165"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="178"/>
         <source>output</source>
         <translation>输出层</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="169"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="182"/>
         <source>{layer}
 {units} units</source>
         <translation>{layer}
 {units} 个单元</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="171"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="184"/>
         <source>{layer}
 ({drawn} drawn)</source>
         <translation>{layer}
 （画出 {drawn} 个）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="327"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="338"/>
         <source>keep_prob {kp:g} — no dropout: every unit is used (step {step:,})</source>
         <translation>keep_prob {kp:g} — 不丢弃：使用全部单元（第 {step:,} 步）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="331"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="342"/>
         <source>keep_prob {kp:g} — training point #{point} is not in this step&apos;s mini-batch</source>
         <translation>keep_prob {kp:g} — 训练点 #{point} 不在这一步的小批量中</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="349"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="351"/>
+        <source>row of this step&apos;s mini-batch</source>
+        <translation>本步小批量中的行</translation>
+    </message>
+    <message>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="365"/>
         <source>no dropout
 (keep_prob = 1)</source>
         <translation>不丢弃
 （keep_prob = 1）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="483"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="505"/>
         <source>dropout masks this step</source>
         <translation>本步的丢弃掩码</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="485"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="507"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/network_diagram_view.py" line="486"/>
+        <location filename="../../regviz/gui/views/network_diagram_view.py" line="352"/>
         <source>training point</source>
         <translation>训练点</translation>
     </message>
@@ -2500,17 +2505,17 @@ train {train:.0f}% · test {test:.0f}%</source>
         <translation>错误率 (%)</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/sweep_plot.py" line="92"/>
+        <location filename="../../regviz/gui/views/sweep_plot.py" line="90"/>
         <source>Final error after {steps:,} steps against {setting}</source>
         <translation>训练 {steps:,} 步后的最终错误率与 {setting} 的关系</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/sweep_plot.py" line="95"/>
+        <location filename="../../regviz/gui/views/sweep_plot.py" line="93"/>
         <source>{setting} (log scale)</source>
         <translation>{setting}（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/sweep_plot.py" line="151"/>
+        <location filename="../../regviz/gui/views/sweep_plot.py" line="147"/>
         <source>best {setting} = {value:.3g}
 test error {error:.1f}%</source>
         <translation>最佳 {setting} = {value:.3g}
@@ -2552,7 +2557,7 @@ test error {error:.1f}%</source>
         <translation>每层权重的 Frobenius 范数 ‖W‖ 随步数的变化。惩罚项会把它拉低；开启 L1 时，下面一行显示每层中恰好为 0 的权重比例和 Σ|W|。</translation>
     </message>
     <message>
-        <location filename="../../regviz/gui/views/weight_norms_view.py" line="119"/>
+        <location filename="../../regviz/gui/views/weight_norms_view.py" line="117"/>
         <source>exact zeros: {zeros}   ·   Σ|W|: {sums}</source>
         <translation>恰好为 0：{zeros}   ·   Σ|W|：{sums}</translation>
     </message>

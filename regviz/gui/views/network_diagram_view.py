@@ -112,6 +112,7 @@ class NetworkDiagramView(QWidget):
         self._unit_px = 18.0  # circle diameter, set by _fit_to_size
         self.diagram_box.sigResized.connect(self._fit_to_size)
         self._raster_empty = False  # the raster shows the "no dropout" note
+        self._raster_batched = False  # its columns are a mini-batch's rows
         self.apply_theme(self.theme)
 
     # -- geometry -----------------------------------------------------------
@@ -346,6 +347,11 @@ class NetworkDiagramView(QWidget):
                 kp=kp, dropped=len(dropped), hidden=n_hidden, point=self.selected_sample,
                 step=snapshot.step))
 
+    def _label_raster_columns(self) -> None:
+        text = (translate("Views", "row of this step's mini-batch") if self._raster_batched
+                else translate("Views", "training point"))
+        self.raster_plot.setLabel("bottom", text, color=self.theme.foreground)
+
     def _draw_raster(self, snapshot) -> None:
         masks = [m for m in snapshot.masks if m is not None]
         # Empty axes with 0..1 ticks would suggest data; without dropout show only the note.
@@ -361,6 +367,12 @@ class NetworkDiagramView(QWidget):
             self.raster_plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
             return
         self.raster_note.setText("")
+        # A mini-batch's columns are its rows, in its shuffled order, not point numbers.
+        rows = snapshot.mask_rows
+        batched = rows is not None and not np.array_equal(rows, np.arange(len(rows)))
+        if batched != self._raster_batched:
+            self._raster_batched = batched
+            self._label_raster_columns()
         raster = np.concatenate([m[:MAX_RASTER_SAMPLES].T for m in masks], axis=0)
         # Row 0 (the first unit) at the top, like the diagram.
         image = np.where(raster[::-1], 235, 45).astype(np.uint8)
@@ -493,8 +505,7 @@ class NetworkDiagramView(QWidget):
         self.raster_plot.setTitle(translate("Views", "dropout masks this step"),
                                   color=theme.foreground, size=f"{theme.font_pt}pt")
         self.raster_plot.setLabel("left", translate("Views", "unit"), color=theme.foreground)
-        self.raster_plot.setLabel("bottom", translate("Views", "training point"),
-                                  color=theme.foreground)
+        self._label_raster_columns()
         theme.style_axes(self.raster_plot, max(8, theme.font_pt - 2))
         self.raster_note.setColor(theme.foreground)
         self._style_links()
