@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem
 
 from ...translatable import QT_TRANSLATE_NOOP
 from ..language import translate
@@ -66,9 +65,10 @@ class CostView(HistoryPlot):
                                             fill=pg.mkBrush(255, 255, 255, 190))
         self.early_stop_label.setFont(QFont("DejaVu Sans", t.font_pt - 1))
         self.early_stop_label.setZValue(60)
-        # Kept as a picture: its text changes only when the lowest test loss moves,
-        # and its antialiased box was a fifth of the plot's paint time.
-        self.early_stop_label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Not kept as a picture (DeviceCoordinateCache): pyqtgraph's TextItem sets the
+        # painter to the scene's transform on its first paint, which inside a cache's
+        # pixmap drew its box outside it — the box was missing, curves ran through the
+        # text, and whether it was depended on how often the plot had been painted.
         self.plot.addItem(self.early_stop_label, ignoreBounds=True)
         self.early_stop_label.hide()
         # A TextItem undoes the plot's scaling with a transform it brings up to date

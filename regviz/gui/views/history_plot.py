@@ -457,8 +457,8 @@ class HistoryPlot(QWidget):
             label = pg.TextItem(p.text, color=self.theme.foreground, fill=pg.mkBrush(*fill),
                                 anchor=(0, 0))
             label.setFont(font)
-            # Kept as a picture: its text is fixed until the markers change.
-            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # Not kept as a picture (DeviceCoordinateCache): a TextItem's first paint
+            # into a cache's pixmap draws its box outside it (see CostView).
             label.setParentItem(vb)
             label.setPos(p.left, LANE_TOP_PX + p.lane * line_px)
             label.setZValue(40)
