@@ -2,8 +2,9 @@
 resizes while training runs. Nothing may raise, warn (the suite fails on any Qt
 warning), deadlock or leave the window unable to train afterwards.
 
-A run is a number of actions, not of seconds: the same seed makes the same
-choices on any machine, and a busy machine takes longer instead of doing less.
+A run is a number of actions, not of seconds: a busy machine takes longer
+instead of doing less (the seed fixes the random draws; which widget a draw
+lands on still depends on what the window shows at that moment).
 The default run is short (``REGVIZ_MONKEY_ACTIONS``, 100: about 5 s) so it fits in
 CI; the long one is ``pytest -m slow tests/test_monkey.py`` (1200 per seed)."""
 
