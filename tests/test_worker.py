@@ -172,15 +172,17 @@ def snapshots_in(monkeypatch, seconds, interval=None):
     sent = []
     worker.snapshot_ready.connect(sent.append)
     worker.start_timer()
-    if interval is not None:
-        worker.set_snapshot_interval(interval)
-    worker.play()
-    start, end = len(sent), clock.now + seconds
-    for _ in range(1_000_000):  # a worker that stopped advancing the clock fails, not hangs
-        if clock.now >= end:
-            break
-        QCoreApplication.processEvents()
-    worker.stop()
+    try:
+        if interval is not None:
+            worker.set_snapshot_interval(interval)
+        worker.play()
+        start, end = len(sent), clock.now + seconds
+        for _ in range(1_000_000):  # a worker that stopped asking the time fails, not hangs
+            if clock.now >= end:
+                break
+            QCoreApplication.processEvents()
+    finally:
+        worker.stop()  # no timer of it may tick on in later tests
     assert clock.now >= end, "the worker stopped asking the time"
     return sent[start:]
 
