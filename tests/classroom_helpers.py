@@ -30,6 +30,24 @@ def wait_for_step(qtbot, window, step):
                     timeout=10000)
 
 
+def wait_for_worker_and_window(qtbot, window):
+    """Every request sent to the worker before has run, and the snapshot it sends
+    after them is the one the window shows: a fixed wait, as an event."""
+    snapshot = window.controller.run_steps_blocking(0)
+    qtbot.waitUntil(lambda: window.latest is snapshot, timeout=10000)
+    return snapshot
+
+
+def run_zero_timers(qtbot):
+    """What the window queued for "as soon as the event loop turns" (single-shot
+    zero timers) has run: a zero timer started now runs after them."""
+    from PySide6.QtCore import QTimer
+
+    ran = []
+    QTimer.singleShot(0, lambda: ran.append(True))
+    qtbot.waitUntil(lambda: ran == [True], timeout=5000)
+
+
 class ErrorDialogs:
     """Replaces QMessageBox.critical: records (title, text) instead of blocking."""
 

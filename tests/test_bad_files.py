@@ -125,16 +125,45 @@ def saved_session(tmp_path_factory):
     return session.save(session.Session.from_experiment(experiment), folder / "good.regviz")
 
 
-def test_a_damaged_session_is_a_value_error_naming_it(tmp_path, saved_session):
+def test_a_damaged_session_is_a_value_error_naming_it_or_loads_unchanged(
+        tmp_path, saved_session):
     """Before, a flipped byte in the compressed archive escaped as zlib.error or
-    NotImplementedError from zipfile."""
-    for label, raw in damaged_versions(saved_session.read_bytes(), 60):
+    NotImplementedError from zipfile. A damaged file that still loads (a flip in a
+    field nothing reads, such as a file's date in the zip) must give exactly what
+    was saved: every array is checked against its CRC, so anything else is a bug."""
+    saved = session.load(saved_session)
+    outcomes = {"refused": 0, "loaded": 0}
+    good = saved_session.read_bytes()
+    assert good[:4] == b"PK\x03\x04"  # the first member's local header
+    undated = bytearray(good)
+    undated[10:14] = bytes(b ^ 0xFF for b in good[10:14])  # its modification date and time
+    for label, raw in [*damaged_versions(good, 60), ("date flipped", bytes(undated))]:
         path = tmp_path / "damaged.regviz"
         path.write_bytes(raw)
         try:
-            session.load(path)
+            loaded = session.load(path)
         except ValueError as exc:
             assert type(exc) is ValueError and path.name in str(exc), (label, exc)
+            outcomes["refused"] += 1
+        else:
+            assert_same_session(loaded, saved, label)
+            outcomes["loaded"] += 1
+        assert path.read_bytes() == raw, "loading changed the file"
+    # Both branches were taken: a cut file cannot load; a flipped date is read by nobody.
+    assert outcomes["refused"] >= 1 and outcomes["loaded"] >= 1, outcomes
+
+
+def assert_same_session(loaded: session.Session, saved: session.Session, label: str) -> None:
+    assert loaded.config == saved.config, label
+    assert loaded.step == saved.step, label
+    for key in ("X_train", "y_train", "X_test", "y_test"):
+        np.testing.assert_array_equal(getattr(loaded.data, key), getattr(saved.data, key),
+                                      err_msg=label)
+    for a, b in zip(loaded.weights + loaded.biases, saved.weights + saved.biases, strict=True):
+        np.testing.assert_array_equal(a, b, err_msg=label)
+    assert loaded.history.keys() == saved.history.keys(), label
+    for name in saved.history:
+        np.testing.assert_array_equal(loaded.history[name], saved.history[name], err_msg=label)
 
 
 def rewritten(saved: Path, folder: Path, **changes) -> Path:
@@ -287,20 +316,76 @@ def test_absurd_values_end_to_end_print_no_traceback(tmp_path):
         assert not (tmp_path / "r.json").exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root writes into read-only folders anyway")
+def simulate_read_only(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` refuse new files as a read-only folder does for a user who is
+    not root: ``os.access`` says so, and creating or renaming a file in it raises
+    PermissionError. Simulated, so the tests run as root (CI) too, where chmod
+    would not stop anything."""
+    import tempfile
+
+    folder = folder.resolve()
+
+    def inside(path) -> bool:
+        return Path(path).resolve().parent == folder
+
+    real_access, real_mkstemp, real_replace = os.access, tempfile.mkstemp, os.replace
+
+    def access(path, mode, *args, **kwargs):
+        if Path(path).resolve() == folder and mode & os.W_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir).resolve() == folder:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    def replace(src, dst, *args, **kwargs):
+        if inside(dst):
+            # As the system words it: both names.
+            raise PermissionError(13, "Permission denied", str(src), None, str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(os, "replace", replace)
+
+
 @pytest.mark.parametrize("flag, name", [("--report", "r.json"), ("--screenshot", "x.png"),
                                         ("--history", "h.csv")])
-def test_a_read_only_folder_exits_2_and_keeps_the_file(tmp_path, flag, name):
+def test_a_read_only_folder_exits_2_and_keeps_the_file(tmp_path, monkeypatch, flag, name):
     folder = tmp_path / "out"
     folder.mkdir()
     (folder / name).write_bytes(b"the user's file")
-    folder.chmod(0o555)
-    try:
-        code, lines = run_main("--steps", "5", flag, str(folder / name))
-    finally:
-        folder.chmod(0o755)
-    assert code == 2 and len(lines) == 1 and "not writable" in lines[0], lines
+    simulate_read_only(monkeypatch, folder)
+    code, lines = run_main("--steps", "5", flag, str(folder / name))
+    assert code == 2 and len(lines) == 1, lines
+    assert f"cannot write {folder / name}" in lines[0] and "not writable" in lines[0], lines
+    assert (folder / name).read_bytes() == b"the user's file"
+    assert [p.name for p in folder.iterdir()] == [name]
+
+
+@pytest.mark.parametrize("stage", ["create", "rename"])
+@pytest.mark.parametrize("flag, name", [("--report", "r.json"), ("--history", "h.csv")])
+def test_a_folder_whose_check_passes_but_refuses_the_write_keeps_the_file(
+        tmp_path, monkeypatch, flag, name, stage):
+    """The check before training says writable (as for root, or an ACL the check
+    does not see), the write itself is refused, when the temporary file is created
+    or when it is renamed over the user's: exit 2, the file as it was, no
+    temporary file left."""
+    import tempfile
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / name).write_bytes(b"the user's file")
+    real_mkstemp = tempfile.mkstemp
+    simulate_read_only(monkeypatch, folder)
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: True)
+    if stage == "rename":
+        monkeypatch.setattr(tempfile, "mkstemp", real_mkstemp)
+    code, lines = run_main("--steps", "5", flag, str(folder / name))
+    assert code == 2 and len(lines) == 1, lines
+    assert str(folder / name) in lines[0] and "Permission denied" in lines[0], lines
     assert (folder / name).read_bytes() == b"the user's file"
     assert [p.name for p in folder.iterdir()] == [name]
 

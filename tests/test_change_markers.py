@@ -100,11 +100,21 @@ def window(qtbot):
     w.close()
 
 
-def drag(qtbot, slider: QSlider, positions):
+def drag(qtbot, window, slider: QSlider, name, positions, moves_per_preview=10):
+    """Drag through ``positions``; after each ``moves_per_preview`` moves, wait
+    until training runs with the value the slider is at (the throttled preview has
+    reached the worker): a drag whose values reach the training while it is held,
+    however fast the machine."""
+    scale = SliderScale(FIELDS_BY_NAME[name])
+    positions = list(positions)
     slider.setSliderDown(True)
-    for position in positions:
-        slider.setValue(position)
-        qtbot.wait(8)
+    for start in range(0, len(positions), moves_per_preview):
+        chunk = positions[start:start + moves_per_preview]
+        for position in chunk:
+            slider.setValue(position)
+        value = scale.value(chunk[-1])
+        qtbot.waitUntil(lambda v=value: getattr(window.latest.config, name) == v,
+                        timeout=10000)
     slider.setSliderDown(False)  # the release
 
 
@@ -114,7 +124,7 @@ def test_a_slider_drag_while_training_leaves_one_marker_with_one_label(window, q
     qtbot.waitUntil(lambda: w.latest.step > 300, timeout=20000)
     slider = w.findChild(QSlider, "l2_lambda_slider")
     final = SliderScale(FIELDS_BY_NAME["l2"]).value(800)
-    drag(qtbot, slider, range(400, 801, 4))  # about a second of dragging
+    drag(qtbot, w, slider, "l2", range(400, 801, 4))  # ten previews, then the release
     qtbot.waitUntil(lambda: any(e.name == "l2" and not e.provisional
                                 for e in w.latest.events), timeout=10000)
     events = [e for e in w.latest.events if e.name == "l2"]

@@ -2,7 +2,12 @@
 
 import numpy as np
 import pytest
-from classroom_helpers import wait_for_step, worker_state
+from classroom_helpers import (
+    run_zero_timers,
+    wait_for_step,
+    wait_for_worker_and_window,
+    worker_state,
+)
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QShortcut, QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit
@@ -248,8 +253,7 @@ def test_letter_shortcuts_do_not_fire_while_typing(window, qtbot):
         qtbot.keyClick(field, key)
     assert field.text().endswith("sr 2m[-")
     assert w.config.speed == speed
-    w.controller.run_steps_blocking(0)  # a round trip through the worker's queue
-    qtbot.wait(50)
+    wait_for_worker_and_window(qtbot, w)  # the keys' requests, had any been sent
     assert w.latest.step == 5 and not w.controller.worker.running
     assert w.config.preset == "overfit"
 
@@ -289,7 +293,7 @@ def test_a_refused_value_keeps_the_focus_to_be_corrected(window, qtbot):
     field.selectAll()
     qtbot.keyClicks(field, "-3")
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.wait(50)
+    run_zero_timers(qtbot)  # where an accepted value hands the keys back
     assert field.hasFocus() and w.control_panel.message_for("l2")
 
 
@@ -390,9 +394,9 @@ def test_plain_click_selects_instead_of_adding_unless_editing_or_shift(window, q
     w = window()
     n_train = len(w.latest.data.y_train)
     click_plot(qtbot, w, 0.0, 0.0)
-    w.controller.run_steps_blocking(0)
-    qtbot.wait(50)
+    wait_for_worker_and_window(qtbot, w)
     assert len(w.controller.experiment.data.y_train) == n_train
+    assert len(w.latest.data.y_train) == n_train
     click_plot(qtbot, w, 0.0, 0.0, modifier=SHIFT)
     qtbot.waitUntil(lambda: len(w.latest.data.y_train) == n_train + 1, timeout=5000)
 

@@ -1,13 +1,17 @@
 """The controls generated from FIELDS: names, labels, tooltips, checking, throttling."""
 
-import time
-
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSlider, QSpinBox
 
 from regviz.config import FIELDS, Config, load_preset
 from regviz.gui.app import create_application
-from regviz.gui.controls.control_panel import ControlPanel, SliderScale, editor_name
+from regviz.gui.controls.control_panel import (
+    DRAG_UPDATE_MS,
+    ControlPanel,
+    SliderScale,
+    editor_name,
+)
 
 
 @pytest.fixture
@@ -78,24 +82,33 @@ def test_log_slider_reaches_zero_and_round_values():
 
 
 def test_slider_drag_previews_a_bounded_number_of_values_and_sends_one_change(panel, qtbot):
-    previews, order = [], []
+    previews, order, marks = [], [], []
     panel.config_previewed.connect(previews.append)
     panel.config_previewed.connect(lambda c: order.append("preview"))
     panel.config_changed.connect(lambda c: order.append("change"))
+    scale = SliderScale(next(f for f in FIELDS if f.name == "l2"))
     slider = panel.findChild(QSlider, "l2_lambda_slider")
     slider.setSliderDown(True)
-    start = time.perf_counter()
-    for position in range(1, 401):  # 400 moves in about half a second
+    # 200 moves faster than the throttle's interval (no event loop between them):
+    # the first value at once, then nothing until the throttle's timer runs.
+    for position in range(1, 201):
         slider.setValue(position)
-        qtbot.wait(1)
-    elapsed = time.perf_counter() - start
+    assert [c.l2 for c in previews] == [scale.value(1)]
+    # Then the newest value, once, whatever the number of moves in between.
+    qtbot.waitUntil(lambda: len(previews) == 2, timeout=5000)
+    assert previews[-1].l2 == scale.value(200)
+    for position in range(201, 401):
+        slider.setValue(position)
     assert panel.sent == []  # nothing final while the slider is held
-    slider.setSliderDown(False)  # released
-    final = SliderScale(next(f for f in FIELDS if f.name == "l2")).value(400)
-    assert [c.l2 for c in panel.sent] == [final]
-    assert 1 <= len(previews) <= elapsed / 0.060 + 3, (len(previews), elapsed)
-    qtbot.wait(150)  # a preview still in the throttle must not follow the release
+    slider.setSliderDown(False)  # released, with moves still waiting in the throttle
+    assert [c.l2 for c in panel.sent] == [scale.value(400)]
+    # A preview still in the throttle must not follow the release. Showing that
+    # something does not happen needs a wait: until a timer started after the
+    # throttle's, and twice as long, has fired (Qt runs timers in order of due time).
+    QTimer.singleShot(2 * DRAG_UPDATE_MS, lambda: marks.append("later"))
+    qtbot.waitUntil(lambda: marks == ["later"], timeout=5000)
     assert order[-1] == "change" and order.count("change") == 1
+    assert len(previews) <= 3
 
 
 def test_new_points_draws_the_next_data_seed(panel, qtbot):

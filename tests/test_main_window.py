@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from classroom_helpers import wait_for_worker_and_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -76,8 +77,7 @@ def test_keep_prob_shows_dropped_units_for_the_selected_sample(window, qtbot):
     qtbot.waitUntil(lambda: w.latest.step > 20 and w.latest.masks[0] is not None, timeout=10000)
     w.pause()
     qtbot.waitUntil(lambda: not w.controller.worker.running, timeout=3000)
-    qtbot.wait(100)
-    snapshot = w.latest
+    snapshot = wait_for_worker_and_window(qtbot, w)  # the paused one, drawn
     row = int(np.flatnonzero(snapshot.mask_rows == 7)[0])
     expected = {(1, int(u)) for u in np.flatnonzero(~snapshot.masks[0][row])} | \
         {(2, int(u)) for u in np.flatnonzero(~snapshot.masks[1][row])}
@@ -143,8 +143,7 @@ def test_after_divergence_the_status_and_play_tell_the_truth(window, qtbot):
     w.play_button.click()
     assert not w.play_button.isChecked()
     assert "Play cannot go on" in w.banner.text() and "Reset" in w.banner.text()
-    w.controller.run_steps_blocking(0)  # a snapshot drawn after the refusal
-    qtbot.wait(100)
+    wait_for_worker_and_window(qtbot, w)  # a snapshot drawn after the refusal
     assert "Play cannot go on" in w.banner.text()
 
 

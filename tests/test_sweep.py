@@ -3,9 +3,11 @@
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from regviz.config import load_preset
@@ -51,14 +53,42 @@ def test_default_preset_shows_the_u(tmp_path):
     assert all(0 <= r["train_error"] <= 1 for r in rows)
 
 
-def test_cancel_stops_workers_quickly():
+def training_workers():
+    """This process's sweep workers (not multiprocessing's resource tracker)."""
+    return [p for p in psutil.Process().children(recursive=True)
+            if "resource_tracker" not in " ".join(p.cmdline())]
+
+
+def test_cancel_stops_running_points_at_their_next_chunk():
     sweep = Sweep(load_preset("overfit"), SweepSpec("l2", 1e-3, 1, 6), steps=10**7, workers=2)
     sweep.start()
-    time.sleep(3)
-    started = time.monotonic()
-    sweep.cancel()
-    assert time.monotonic() - started < 20
-    assert sweep.result().points == []
+    try:
+        def training():
+            """both workers have run longer than starting up takes"""
+            workers = training_workers()
+            return len(workers) == 2 and all(sum(p.cpu_times()[:2]) > 2.0 for p in workers)
+
+        # Cancelled while points train, not while the workers start.
+        poll_until(training, seconds=120)
+        # 10⁷ steps take hours: a cancel that did not reach the running points
+        # would not return; the thread's timeout turns that into a failure.
+        canceller = threading.Thread(target=sweep.cancel, daemon=True)
+        canceller.start()
+        canceller.join(timeout=60)
+        assert not canceller.is_alive(), "cancel did not stop the running points"
+        assert sweep.result().points == [] and sweep.closed
+        assert training_workers() == []
+    finally:
+        for worker in training_workers():  # a failed test leaves no training behind
+            worker.kill()
+
+
+def poll_until(condition, seconds):
+    """Like qtbot.waitUntil, without Qt: fail if ``condition`` is not met in time."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not met in {seconds} s: {condition.__doc__}"
+        time.sleep(0.05)
 
 
 def test_best_breaks_ties_by_test_loss():
@@ -78,10 +108,8 @@ def test_finished_points_and_cancel_without_waiting():
     sweep.start()
     sweep.cancel(wait=False)
     assert sweep.cancelled
-    deadline = time.monotonic() + 60
-    while not sweep.closed and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert sweep.closed and sweep.finished_points() == {}
+    poll_until(lambda: sweep.closed, seconds=60)
+    assert sweep.finished_points() == {}
 
 
 def test_run_sweep_small():
