@@ -326,24 +326,30 @@ class TrainingWorker(QObject):
         # Train until the tick's budget is spent or the next snapshot is due,
         # whichever comes first: a tick that overran the snapshot's time by most of
         # a budget made 28 snapshots a second out of an interval asking for 32.
+        # At least one chunk each tick, even when the snapshot is already due: a tick
+        # that read the clock past its end before its first chunk trained nothing, sent
+        # nothing, and the next tick found the same (seen on a clock read late).
         end = min(start + TICK_BUDGET_S, self._next_emit)
-        end = max(end, start + CHUNK_S)
         pacer = self._pacer
         trained = 0
         if pacer.unlimited:
-            while self._running and time.perf_counter() < end:
+            while self._running:
                 trained += self._train_chunk(self._steps_per_chunk)
+                if time.perf_counter() >= end:
+                    break
         else:
             due = pacer.due(start)
             if self._every_step():
                 # One step, then its snapshot; never two snapshots so close together
                 # that the window would draw only the second (after a stall).
                 due = min(due, 1) if start >= self._last_emit + self._step_spacing() else 0
-            while due and self._running and time.perf_counter() < end:
+            while due and self._running:
                 n = self._train_chunk(min(due, self._steps_per_chunk))
                 pacer.took(n)
                 trained += n
                 due -= n
+                if time.perf_counter() >= end:
+                    break
         if not self._running:
             return
         now = time.perf_counter()
