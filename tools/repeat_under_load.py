@@ -6,7 +6,8 @@ fails here first).
     .venv/bin/python tools/repeat_under_load.py            # 10 runs, a burner per core
     .venv/bin/python tools/repeat_under_load.py --runs 3 -- tests/test_worker.py
 
-Arguments after ``--`` go to pytest (default: the whole suite, as the README runs it).
+Arguments after ``--`` go to pytest (default: the whole suite, as the README runs it:
+``-n 2 --dist loadfile``).
 Prints each run's time and result, and the load average it ran under.
 """
 
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     for p in burners:
         p.start()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The README's test command (two processes, a file's tests in one) unless told.
+    extra = extra or ["-n", "2", "--dist", "loadfile"]
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra]
     print(f"{args.runs} runs of: {' '.join(command[1:])}; {args.burners} busy processes",
           flush=True)
