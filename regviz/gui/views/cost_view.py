@@ -71,11 +71,6 @@ class CostView(HistoryPlot):
         # text, and whether it was depended on how often the plot had been painted.
         self.plot.addItem(self.early_stop_label, ignoreBounds=True)
         self.early_stop_label.hide()
-        # A TextItem undoes the plot's scaling with a transform it brings up to date
-        # only when painted (or shown). Shown while the plot had no size yet, it kept
-        # the unscaled transform, was blown up off the plot, so never painted, so never
-        # fixed: no label on the dropout preset at step 400. Follow every change.
-        self.plot.vb.sigTransformChanged.connect(self._follow_plot_scale)
         self.early_stop_step: int | None = None
         self._label_fit = None  # (text, plot width) the label was last fitted to
 
@@ -122,11 +117,11 @@ class CostView(HistoryPlot):
         self.early_stop_label.setPos(self.x_position(step), np.log10(loss) if log_y else loss)
         self._place_early_stop_label(step, loss, log_y)
         self.early_stop_label.show()
+        # A TextItem undoes the plot's scaling with a transform it brings up to date
+        # when painted. Shown while the plot had no size yet, it kept the unscaled one,
+        # lay thousands of pixels off the plot, so was never painted, so never fixed:
+        # no label on the dropout preset at step 400. Brought up to date here too.
         self.early_stop_label.updateTransform()
-
-    def _follow_plot_scale(self, *_) -> None:
-        if self.early_stop_label.isVisible():
-            self.early_stop_label.updateTransform()
 
     def _place_early_stop_label(self, step: float, loss: float, log_y: bool) -> None:
         # Centred over the star, but never cut off by an edge of the plot: shifted
