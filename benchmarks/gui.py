@@ -19,6 +19,12 @@ printed per speed:
 * event-loop lateness: a 10 ms QTimer probe in the GUI thread, how late each tick
   fired (p50, p99; target p99 ≤ 50 ms): clicks and drags are answered promptly.
 
+Each speed is run twice: once untimed, for the steps/s, frames/s, the GUI thread's
+whole CPU and the lateness (what the class gets), and once with every view's drawing
+and painting and the worker's snapshots timed through Python wrappers, for the CPU
+columns (the wrappers cost the GUI thread time of their own: every paint event and
+every event of the window passes through Python).
+
 CPU times (``time.thread_time``) move far less with other load on the machine than
 wall-clock figures do; steps/s and frames/s are wall-clock figures: run this on a
 quiet machine (``uptime`` is printed with the results).
@@ -173,13 +179,35 @@ def time_snapshots(worker_module):
     return cpu, lambda: setattr(worker_module, "take_snapshot", original)
 
 
-def live_run(app, preset: str, speed: float, seconds: float) -> dict:
+class NoTimes:
+    """Stands in for ViewTimes in a run that times nothing (see ``live_run``)."""
+
+    cpu: dict = {}
+    draw_cpu: dict = {}
+    paint_cpu: dict = {}
+    repaint_cpu = 0.0
+
+    def follow(self, window) -> None:
+        pass
+
+    def clear(self) -> None:
+        pass
+
+    def restore(self) -> None:
+        pass
+
+
+def live_run(app, preset: str, speed: float, seconds: float, timed: bool = True) -> dict:
+    """``timed``: also time each view's drawing and painting and the worker's
+    snapshots, through Python wrappers around them. Those wrappers cost the GUI thread
+    time of their own (every paint event and every event of the window goes through
+    Python), so the frames/s and steps/s printed come from a run without them."""
     from PySide6.QtCore import QTimer
 
     from regviz.gui.launch import build_window
     from regviz.gui.workers import training_worker
 
-    views = ViewTimes()
+    views = ViewTimes() if timed else NoTimes()
     window = build_window(load_preset(preset).with_values(speed=speed), remember=False)
     window.show()
     if (window.width(), window.height()) != WINDOW_SIZE:
@@ -189,7 +217,8 @@ def live_run(app, preset: str, speed: float, seconds: float) -> dict:
     while window.latest is None and time.perf_counter() < deadline:
         app.processEvents()
     views.follow(window)
-    snapshot_cpu, restore_snapshots = time_snapshots(training_worker)
+    snapshot_cpu, restore_snapshots = (time_snapshots(training_worker) if timed
+                                       else ([], lambda: None))
     frames = defaultdict(int)
     counting = [False]
     window.frame_drawn.connect(lambda name, step: counting[0] and frames.__setitem__(
@@ -269,7 +298,9 @@ def live_run(app, preset: str, speed: float, seconds: float) -> dict:
     }
 
 
-def report(speed: float, run: dict, headless: float) -> None:
+def report(speed: float, run: dict, timed: dict, headless: float) -> None:
+    """``run``: the untimed run (steps/s, frames/s, GUI CPU, lateness); ``timed``: the
+    run with every view timed (the CPU per view, per snapshot and its breakdown)."""
     wall = run["wall"]
     rate = run["steps_per_s"]
     frames = run["frames"]
@@ -290,11 +321,11 @@ def report(speed: float, run: dict, headless: float) -> None:
     lead = frames.get("boundary", 0)
     print(f"GUI-thread CPU          {1000 * run['gui_cpu'] / max(lead, 1):6.2f} ms per "
           f"boundary frame   ({run['gui_cpu'] / wall:.0%} of wall)")
-    snaps = run["snapshot_cpu"]
+    snaps = timed["snapshot_cpu"]
     if snaps:
         print(f"worker CPU per snapshot {1000 * statistics.median(snaps):6.2f} ms median   "
               f"({len(snaps) / wall:.1f} snapshots/s, "
-              f"{sum(snaps) / max(run['worker_cpu'], 1e-9):.0%} of the worker's CPU)")
+              f"{sum(snaps) / max(timed['worker_cpu'], 1e-9):.0%} of the worker's CPU)")
     late = run["lateness"]
     if late:
         p50, p99 = (float(np.percentile(late, q)) for q in (50, 99))
@@ -307,23 +338,25 @@ def report(speed: float, run: dict, headless: float) -> None:
         target = 30 if name == "boundary" else 10
         # At a set speed below the target, a view can only draw the steps there are.
         reachable = target if speed == 0 else min(target, speed)
-        n = max(frames.get(name, 0), 1)
-        cpu = run["view_cpu"].get(name, 0.0) / n
-        draw = run["draw_cpu"].get(name, 0.0) / n
-        paint = run["paint_cpu"].get(name, 0.0) / n
+        n = max(timed["frames"].get(name, 0), 1)
+        cpu = timed["view_cpu"].get(name, 0.0) / n
+        draw = timed["draw_cpu"].get(name, 0.0) / n
+        paint = timed["paint_cpu"].get(name, 0.0) / n
         print(f"{name:18s} {fps:9.1f} {'≥' + str(target):>7s}  {1000 * cpu:12.2f}   "
               f"{verdict(fps >= 0.97 * reachable):6s}  ({1000 * draw:.2f} + {1000 * paint:.2f})")
     # Where the GUI thread's time per boundary frame went: the views' draw calls,
     # the window's repaints (the canvases' paint events and every other widget's),
     # and the rest (snapshots arriving, timers, layouts, the event loop).
-    per = 1000 / max(lead, 1)
-    draws = sum(run["draw_cpu"].values())
-    canvases = sum(run["paint_cpu"].values())
-    repaint = run["repaint_cpu"]
+    per = 1000 / max(timed["frames"].get("boundary", 0), 1)
+    draws = sum(timed["draw_cpu"].values())
+    canvases = sum(timed["paint_cpu"].values())
+    repaint = timed["repaint_cpu"]
     print(f"per boundary frame, ms: views' draws {per * draws:.2f}, window repaints "
           f"{per * repaint:.2f} (canvases {per * canvases:.2f}, other widgets and the copy "
           f"{per * (repaint - canvases):.2f}), the rest "
-          f"{per * (run['gui_cpu'] - draws - repaint):.2f}")
+          f"{per * (timed['gui_cpu'] - draws - repaint):.2f}   (timed run: "
+          f"{timed['frames'].get('boundary', 0) / timed['wall']:.1f} boundary frames/s, "
+          f"{timed['steps_per_s']:,.0f} steps/s)")
 
 
 def main() -> None:
@@ -340,8 +373,12 @@ def main() -> None:
           f"{os.getloadavg()[2]:.2f} on {os.cpu_count()} cores; preset {args.preset}")
     headless = headless_steps_per_second(args.preset)
     app = create_application()
-    for speed in (float(s) for s in args.speeds.split(",")):
-        report(speed, live_run(app, args.preset, speed, args.seconds), headless)
+    speeds = [float(s) for s in args.speeds.split(",")]
+    # Every untimed run first: the timed run's wrapper of the window's events stays
+    # on the class once installed.
+    plain = [live_run(app, args.preset, speed, args.seconds, timed=False) for speed in speeds]
+    for speed, run in zip(speeds, plain, strict=True):
+        report(speed, run, live_run(app, args.preset, speed, args.seconds), headless)
 
 
 if __name__ == "__main__":
