@@ -231,7 +231,7 @@ def test_expensive_drawing_stretches_every_interval_until_it_is_cheap(monkeypatc
     sim.flood(15.0, start_step=10_000)
     # (Within the pacer's dead band: a change under 0.02 is not made.)
     assert sim.pacer.stretch < 1.025
-    assert intervals[-1] == pytest.approx(frame_pacer.LEAD_INTERVAL_S * sim.pacer.stretch)
+    assert intervals[-1] == pytest.approx(frame_pacer.LEAD_INTERVAL_S * sim.pacer.lead_stretch)
 
 
 def test_cheap_drawing_does_not_stretch(sim):

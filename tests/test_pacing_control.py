@@ -7,7 +7,15 @@ the elapsed time; the share a stretch gives when the share goes as 1 / stretch."
 import numpy as np
 import pytest
 
-from regviz.gui.workers.frame_pacer import LIVE_CPU_SHARE, MAX_STRETCH, next_stretch
+from regviz.gui.workers.frame_pacer import (
+    LEAD_INTERVAL_S,
+    LIVE_CPU_SHARE,
+    MAX_STRETCH,
+    OTHERS_FIRST,
+    FramePacer,
+    ViewPace,
+    next_stretch,
+)
 from regviz.gui.workers.step_pacer import next_snapshot_due
 
 
@@ -69,3 +77,16 @@ def test_cheaper_drawing_brings_the_stretch_back_to_one():
 def test_never_below_one_nor_over_the_maximum():
     assert next_stretch(1.0, 0.01) == 1.0
     assert next_stretch(MAX_STRETCH, 10.0) == MAX_STRETCH
+
+
+def test_the_other_views_slow_down_before_the_boundary(qapp):
+    """The class watches the boundary: a stretch up to OTHERS_FIRST slows only the
+    plots (still over 10 frames a second at 15 asked for); beyond it the boundary
+    slows too, in step with them."""
+    pacer = FramePacer(lambda s: None, [ViewPace("boundary", lambda s: None),
+                                        ViewPace("cost", lambda s: None, 1 / 15)])
+    assert 15 / OTHERS_FIRST >= 10
+    pacer.stretch = OTHERS_FIRST
+    assert pacer.interval == LEAD_INTERVAL_S
+    pacer.stretch = 2 * OTHERS_FIRST
+    assert pacer.interval == pytest.approx(2 * LEAD_INTERVAL_S)

@@ -18,7 +18,9 @@ train. So while training:
 - each draw gets its own turn of the event loop, so clicks and drags are answered
   between them;
 - if drawing costs more than ``LIVE_CPU_SHARE`` of the GUI thread's time (a slow
-  machine), every interval is stretched alike until it does not.
+  machine), the intervals are stretched until it does not: the other views' first,
+  down to ``OTHERS_FIRST`` times their interval (the plots then still draw over 10
+  times a second), and only then the lead's, alike with the others'.
 
 When every step has a snapshot of its own (a slow speed, see ``offer``), none is
 dropped: the lead draws each in turn, and when the steps come slower than every
@@ -43,6 +45,11 @@ LEAD_INTERVAL_S = 1 / 40  # snapshots arrive ~34 a second, some a little early: 
 # waits for Python's GIL while the GUI thread paints, so ~25 % here leaves it ~70 %.
 LIVE_CPU_SHARE = 0.25
 MAX_STRETCH = 6.0
+# The other views' intervals stretch this much before the lead's does at all: the
+# class watches the boundary (30 frames a second); a plot drawn 11 times a second
+# instead of 15 changes little. (Stretched alike, the boundary drew 26 frames a
+# second at full speed while the plots drew 13.)
+OTHERS_FIRST = 1.4
 MEASURE_EVERY_S = 1.0  # how often the drawing's CPU share is measured
 EARLY_S = 0.002  # a draw this close to due is done now (timers wake in whole ms)
 MAX_WAITING = 32  # snapshots kept for the lead at a slow speed (older ones are dropped)
@@ -113,9 +120,13 @@ class FramePacer(QObject):
         return self.views[0]
 
     @property
+    def lead_stretch(self) -> float:
+        return max(1.0, self.stretch / OTHERS_FIRST)
+
+    @property
     def interval(self) -> float:
         """The lead's frame interval while training, stretched."""
-        return self.lead.interval * self.stretch
+        return self.lead.interval * self.lead_stretch
 
     # -- input ---------------------------------------------------------------------------
     def offer(self, snapshot, every_step_rate: float = 0.0) -> None:
@@ -247,5 +258,7 @@ class FramePacer(QObject):
         self._cpu_mark = (cpu, now)
         stretch = next_stretch(self.stretch, used / wall)
         if abs(stretch - self.stretch) > 0.02:
+            lead_before = self.interval
             self.stretch = stretch
-            self.interval_changed.emit(self.interval)
+            if self.interval != lead_before:
+                self.interval_changed.emit(self.interval)
