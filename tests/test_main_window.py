@@ -42,8 +42,14 @@ def test_play_trains_and_every_view_updates(window, qtbot):
     assert w.play_button.text().endswith("Pause")
     qtbot.waitUntil(lambda: step_of(w) > 1500, timeout=20000)
     qtbot.waitUntil(lambda: w.latest.step > 1500, timeout=5000)
+    # The cost plot draws less often than the label: wait for a frame of its own.
+    def drawn_points():
+        x, _ = w.cost_view.curves["test_loss"].getData()
+        return 0 if x is None else len(x)
+
+    qtbot.waitUntil(lambda: drawn_points() > 20, timeout=5000)
     x, y = w.cost_view.curves["test_loss"].getData()
-    assert len(x) > 20 and np.all(np.isfinite(y))
+    assert np.all(np.isfinite(y))
     assert not np.array_equal(w.boundary_view.image_item.image, image_before)
     assert "gap" in w.gap_label.text()
     qtbot.waitUntil(lambda: "steps/s" in w.rate_label.text(), timeout=5000)
@@ -101,7 +107,10 @@ def test_large_lambda_shrinks_the_weights_live(window, qtbot):
     assert change().step > 2000 and change().value == 50.0
     qtbot.waitUntil(lambda: w.latest.step > change().step + 2000, timeout=20000)
     assert w.latest.history["weight_norm"][-1].sum() < 0.8 * norm
-    assert any(label.startswith("L2 λ = 50") for label in w.cost_view.event_labels())
+    # The cost plot is drawn less often than the step label (and, on a busy machine,
+    # slowed first): its marker label comes with its next frame.
+    qtbot.waitUntil(lambda: any(label.startswith("L2 λ = 50")
+                                for label in w.cost_view.event_labels()), timeout=5000)
 
 
 def test_divergence_message_pauses_and_reset_recovers(window, qtbot):
