@@ -508,8 +508,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         'frame pacer: the boundary drawn 25 % too often',
         'regviz/gui/workers/frame_pacer.py',
-        '        return self.lead.interval * self.stretch',
-        '        return self.lead.interval * self.stretch * 0.8',
+        '        return self.lead.interval * self.lead_stretch',
+        '        return self.lead.interval * self.lead_stretch * 0.8',
         ('tests/test_frame_pacer.py::test_each_view_keeps_to_its_own_rate',),
     ),
     Mutation(
@@ -532,6 +532,13 @@ MUTATIONS: tuple[Mutation, ...] = (
         '        batched = rows is not None and not np.array_equal(rows, np.arange(len(rows)))',
         '        batched = False',
         ('tests/test_mask_row_order.py::test_the_rasters_columns_say_what_they_are',),
+    ),
+    Mutation(
+        "frame pacer: the boundary slowed as soon as the plots",
+        "regviz/gui/workers/frame_pacer.py",
+        "        return max(1.0, self.stretch / OTHERS_FIRST)",
+        "        return self.stretch",
+        ("tests/test_pacing_control.py::test_the_other_views_slow_down_before_the_boundary",),
     ),
 )
 
