@@ -35,8 +35,10 @@ def write_atomically(path: str | os.PathLike, write: Callable[[str], None]) -> P
             raise OSError(f"cannot write {path}: nothing was written (disk full?)")
         os.replace(tmp, path)
     except OSError as exc:
-        if str(path) in str(exc):
-            raise
+        if str(exc).startswith(f"cannot write {path}"):
+            raise  # one of ours, above
+        # The system's own text names the temporary file too (a refused rename read
+        # "[Errno 13] Permission denied: '.out-x1.csv' -> 'out.csv'").
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -386,6 +386,9 @@ def test_a_folder_whose_check_passes_but_refuses_the_write_keeps_the_file(
     code, lines = run_main("--steps", "5", flag, str(folder / name))
     assert code == 2 and len(lines) == 1, lines
     assert str(folder / name) in lines[0] and "Permission denied" in lines[0], lines
+    # The user's file by name, not the temporary one (a refused rename once printed
+    # the system's "'.out-x1.csv' -> 'out.csv'").
+    assert f"cannot write {folder / name}: Permission denied" in lines[0], lines
     assert (folder / name).read_bytes() == b"the user's file"
     assert [p.name for p in folder.iterdir()] == [name]
 
