@@ -5,6 +5,7 @@ before the plot had a size, it kept an unscaled transform and lay thousands of
 pixels off the plot."""
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from regviz.config import load_preset
 from regviz.gui.screenshot import render_window
@@ -26,5 +27,11 @@ def test_the_label_lies_inside_the_cost_plot_beside_its_star(preset, steps):
         star = view.early_stop_marker.scatter
         star_at = star.mapToScene(star.data["x"][0], star.data["y"][0])
         assert box.left() <= star_at.x() <= box.right(), (box, star_at)
+        # It hides no test-loss point: hung under the lowest one (above it, it hid
+        # the curves the lesson is about — on the overfit preset, where train and
+        # test part after step 1,000).
+        x, y = view.curves["test_loss"].getData()
+        for px, py in zip(x, y, strict=True):
+            assert not box.contains(view.plot.vb.mapViewToScene(QPointF(px, py))), (px, py)
     finally:
         window.close()

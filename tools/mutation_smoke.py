@@ -540,6 +540,13 @@ MUTATIONS: tuple[Mutation, ...] = (
         "        return self.stretch",
         ("tests/test_pacing_control.py::test_the_other_views_slow_down_before_the_boundary",),
     ),
+    Mutation(
+        "cost view: the early-stop label hung over the curves",
+        "regviz/gui/views/cost_view.py",
+        "        below = room_below >= 1.3 * label_h or room_below > 0.5 * height_px",
+        "        below = y > 0.5 * (y_low + y_high)",
+        ("tests/test_early_stop_label.py::test_the_label_lies_inside_the_cost_plot_beside_its_star",),
+    ),
 )
 
 

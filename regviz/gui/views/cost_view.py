@@ -142,8 +142,14 @@ class CostView(HistoryPlot):
         highest = star_px / label_px  # the left edge inside
         x_anchor = min(max(0.5, lowest), highest) if lowest <= highest else at
         x_anchor = min(1.0, max(0.0, x_anchor))
+        # Under the star where it fits: every test-loss point lies above the lowest,
+        # and the train curves mostly do near it, so the label covers no curve there
+        # (above it, it hid the curves the lesson is about). Above only if not.
         y = np.log10(loss) if log_y else loss
-        below = y > 0.5 * (y_low + y_high)  # high up: hang the label under the star
+        height_px = self.plot.vb.height() or 1.0
+        room_below = (y - y_low) / ((y_high - y_low) or 1.0) * height_px
+        label_h = label.textItem.boundingRect().height()
+        below = room_below >= 1.3 * label_h or room_below > 0.5 * height_px
         self.early_stop_label.setAnchor((x_anchor, -0.2 if below else 1.15))
 
     def apply_theme(self, theme) -> None:
